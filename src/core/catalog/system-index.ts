@@ -1,0 +1,41 @@
+/**
+ * @module Which catalog systems claim a path, with globs compiled once per catalog.
+ */
+import picomatch from 'picomatch';
+import type { Catalog, CatalogSystem, Tier } from './catalog-schema.js';
+
+export interface SystemMatch {
+  system: CatalogSystem;
+  /** True when the path is inside one of the system's `critical` globs. */
+  critical: boolean;
+}
+
+export interface SystemIndex {
+  /** Every system that claims `path` (a path may belong to several). */
+  match(path: string): SystemMatch[];
+  /** The tier that applies to `path`: the strictest (lowest) of its systems, else the default tier. */
+  tierOf(path: string): Tier;
+  readonly defaultTier: Tier;
+}
+
+const GLOB_OPTIONS = { dot: true } as const;
+
+/** Compiles the catalog's system globs into a matcher. Pure; safe to cache per catalog. */
+export function buildSystemIndex(catalog: Catalog): SystemIndex {
+  const compiled = catalog.systems.map((system) => ({
+    system,
+    inSystem: picomatch(system.paths, GLOB_OPTIONS),
+    inCritical: system.critical.length > 0 ? picomatch(system.critical, GLOB_OPTIONS) : () => false,
+  }));
+  const defaultTier = catalog.defaults.tier;
+  const match = (path: string): SystemMatch[] =>
+    compiled.filter((entry) => entry.inSystem(path)).map((entry) => ({ system: entry.system, critical: entry.inCritical(path) }));
+  return {
+    defaultTier,
+    match,
+    tierOf(path) {
+      const tiers = match(path).map((m) => m.system.tier);
+      return tiers.length > 0 ? (Math.min(...tiers) as Tier) : defaultTier;
+    },
+  };
+}
