@@ -8,8 +8,7 @@ const entries = [
   { in: 'src/guard/entry.ts', out: 'guard' },
 ].filter((entry) => existsSync(entry.in));
 
-await build({
-  entryPoints: entries,
+const options = {
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -22,4 +21,9 @@ await build({
   external: ['better-sqlite3', 'pg', 'pg-native', 'libpg-query', 'web-tree-sitter', 'tree-sitter-bash', '@cdktf/hcl2json', 'playwright-core'],
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+};
+
+// Each entry on its own, so one broken entry does not hide whether the others build.
+const results = await Promise.allSettled(entries.map((entry) => build({ ...options, entryPoints: [entry] })));
+const failed = results.filter((result) => result.status === 'rejected');
+if (failed.length > 0) process.exit(1);

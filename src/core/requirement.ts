@@ -36,6 +36,8 @@ export interface ApprovalsRequirement extends RequirementBase {
   excluded: string[];
   /** Person ids whose current (non-stale) approvals count toward this requirement. */
   approvedBy: string[];
+  /** Only approvals carrying a verified SSH signature count (tier policy `signedApprovals`). */
+  signaturesRequired: boolean;
 }
 
 export interface DocsRequirement extends RequirementBase {

@@ -15,6 +15,8 @@ export interface SystemIndex {
   match(path: string): SystemMatch[];
   /** The tier that applies to `path`: the strictest (lowest) of its systems, else the default tier. */
   tierOf(path: string): Tier;
+  /** True when `path` matches the critical glob `glob` of system `systemId`. */
+  isCritical(systemId: string, glob: string, path: string): boolean;
   readonly defaultTier: Tier;
 }
 
@@ -30,9 +32,16 @@ export function buildSystemIndex(catalog: Catalog): SystemIndex {
   const defaultTier = catalog.defaults.tier;
   const match = (path: string): SystemMatch[] =>
     compiled.filter((entry) => entry.inSystem(path)).map((entry) => ({ system: entry.system, critical: entry.inCritical(path) }));
+  const criticalGlobs = new Map<string, (path: string) => boolean>();
   return {
     defaultTier,
     match,
+    isCritical(systemId, glob, path) {
+      const key = `${systemId}\0${glob}`;
+      let matcher = criticalGlobs.get(key);
+      if (!matcher) criticalGlobs.set(key, (matcher = picomatch(glob, GLOB_OPTIONS)));
+      return matcher(path);
+    },
     tierOf(path) {
       const tiers = match(path).map((m) => m.system.tier);
       return tiers.length > 0 ? (Math.min(...tiers) as Tier) : defaultTier;

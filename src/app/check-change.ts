@@ -1,0 +1,110 @@
+/**
+ * @module The `check` use case: read the change, catalog and documentation, then evaluate (read → decide).
+ */
+import { readFile } from 'node:fs/promises';
+import { readCatalogAtRevision, readCatalogFile } from '../catalog/read-catalog.js';
+import { formatCatalogError } from '../core/catalog/parse-catalog.js';
+import { emptyCatalog, type Catalog } from '../core/catalog/catalog-schema.js';
+import type { Artifact, Change } from '../core/change.js';
+import type { Documentation } from '../core/documentation.js';
+import { evaluateChange } from '../core/evaluate-change.js';
+import type { ChangeEvaluation } from '../core/evaluation.js';
+import type { ApprovalRecord } from '../core/approval.js';
+import { documentationFromCommits, parseDocumentation } from '../core/parse-documentation.js';
+import type { ReviewResult } from '../core/policy/requirement-context.js';
+import { UsageError } from '../cli/cli-error.js';
+import { readChange } from '../git/read-change.js';
+
+export interface CheckOptions {
+  repoDir: string;
+  base?: string;
+  head?: string;
+  staged?: boolean;
+  worktree?: boolean;
+  patch?: string;
+  /** A catalog file to use instead of the base revision's `tollgate.yaml`. */
+  catalogPath?: string;
+  docPath?: string;
+  /** Terraform plan JSON files (`terraform show -json`) to check beside the diff. */
+  planPaths?: string[];
+  decisions?: ApprovalRecord[];
+  review?: ReviewResult;
+  /** ISO 8601; defaults to the current time (read here, at the edge, never in the core). */
+  now?: string;
+}
+
+export interface CheckResult {
+  change: Change;
+  catalog: Catalog;
+  documentation: Documentation;
+  evaluation: ChangeEvaluation;
+}
+
+/** Reads everything `check` needs and evaluates it. Throws `UsageError` for bad input. */
+export async function checkChange(options: CheckOptions): Promise<CheckResult> {
+  const change = await readChange({
+    repoDir: options.repoDir,
+    ...(options.base ? { base: options.base } : {}),
+    ...(options.head ? { head: options.head } : {}),
+    ...(options.staged ? { staged: true } : {}),
+    ...(options.worktree ? { worktree: true } : {}),
+    ...(options.patch ? { patch: options.patch } : {}),
+  });
+  const plans = await Promise.all((options.planPaths ?? []).map(readPlanArtifact));
+  const withPlans: Change = plans.length > 0 ? { ...change, artifacts: [...change.artifacts, ...plans] } : change;
+  const { catalog, notices } = await loadCatalog(options, withPlans);
+  const documentation = await loadDocumentation(options.docPath, withPlans);
+  const evaluation = await evaluateChange({
+    change: withPlans,
+    catalog,
+    documentation,
+    decisions: options.decisions ?? [],
+    now: options.now ?? new Date().toISOString(),
+    ...(options.review ? { review: options.review } : {}),
+    notices,
+  });
+  return { change: withPlans, catalog, documentation, evaluation };
+}
+
+/**
+ * The change never judges itself: the catalog comes from `--catalog` or the base revision, never
+ * from the change under review.
+ */
+async function loadCatalog(options: CheckOptions, change: Change): Promise<{ catalog: Catalog; notices: string[] }> {
+  const notices: string[] = [];
+  const editsCatalog = change.files.some((file) => file.path === 'tollgate.yaml' || file.oldPath === 'tollgate.yaml');
+  if (options.catalogPath) {
+    const result = await readCatalogFile(options.catalogPath);
+    if (result.errors) throw new UsageError(result.errors.map(formatCatalogError).join('\n'));
+    if (editsCatalog) notices.push(`the change edits tollgate.yaml; it was evaluated under \`${options.catalogPath}\``);
+    return { catalog: result.catalog, notices };
+  }
+  const baseRevision = change.source === 'patch' ? 'HEAD' : change.base;
+  const result = await readCatalogAtRevision(options.repoDir, baseRevision);
+  if (result === undefined) {
+    notices.push('no tollgate.yaml at the base revision: every file is tier 3 and nobody is known (run `tollgate init`)');
+    return { catalog: emptyCatalog(), notices };
+  }
+  if (result.errors) throw new UsageError(result.errors.map(formatCatalogError).join('\n'));
+  if (editsCatalog) notices.push('the change edits tollgate.yaml; it was evaluated under the base revision\'s catalog, not its own');
+  return { catalog: result.catalog, notices };
+}
+
+async function loadDocumentation(docPath: string | undefined, change: Change): Promise<Documentation> {
+  if (!docPath) return documentationFromCommits(change.commits);
+  const text = await readInput(docPath, 'documentation file');
+  return parseDocumentation(text, 'file', docPath);
+}
+
+async function readPlanArtifact(path: string): Promise<Artifact> {
+  return { kind: 'terraform-plan', path, content: await readInput(path, 'plan file'), external: true };
+}
+
+async function readInput(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new UsageError(`cannot read ${what} \`${path}\`: ${reason}`);
+  }
+}

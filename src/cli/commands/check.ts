@@ -1,0 +1,69 @@
+/**
+ * @module `tollgate check`: what a change needs before it may ship, and why.
+ */
+import { Command, Option } from 'commander';
+import { checkChange } from '../../app/check-change.js';
+import { findRepoRoot } from '../../app/find-repo-root.js';
+import { BUILTIN_RULES } from '../../rules/index.js';
+import { EXIT } from '../cli-error.js';
+import { formatCheckJson } from '../format/format-check-json.js';
+import { formatCheckMarkdown } from '../format/format-check-markdown.js';
+import { formatCheckSarif } from '../format/format-check-sarif.js';
+import { formatCheckText } from '../format/format-check-text.js';
+import { useColor } from '../use-color.js';
+
+interface CheckFlags {
+  base?: string;
+  head?: string;
+  staged?: boolean;
+  worktree?: boolean;
+  patch?: string;
+  catalog?: string;
+  doc?: string;
+  plan: string[];
+  format: 'text' | 'json' | 'sarif' | 'markdown';
+}
+
+export function register(program: Command): void {
+  program
+    .command('check')
+    .description('show what a change needs before it may ship, and why (exit 0 allow, 1 needs approval or blocked, 2 error)')
+    .option('--base <rev>', 'base revision (default: merge-base with the default branch)')
+    .option('--head <rev>', 'head revision (default: HEAD)')
+    .option('--staged', 'check the staged changes against HEAD')
+    .option('--worktree', 'check all uncommitted changes against HEAD')
+    .option('--patch <file>', 'check a unified diff or format-patch file (`-` for stdin)')
+    .option('--catalog <file>', 'catalog to use instead of tollgate.yaml at the base revision')
+    .option('--doc <file>', 'change documentation (markdown sections: Summary, Risk, Rollback, Testing, AI usage)')
+    .option('--plan <file>', 'a Terraform plan JSON (`terraform show -json`) to check; repeatable', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
+    .action(async (flags: CheckFlags) => {
+      const cwd = process.cwd();
+      const repoDir = flags.patch ? await findRepoRoot(cwd).catch(() => cwd) : await findRepoRoot(cwd);
+      const { evaluation } = await checkChange({
+        repoDir,
+        ...(flags.base ? { base: flags.base } : {}),
+        ...(flags.head ? { head: flags.head } : {}),
+        ...(flags.staged ? { staged: true } : {}),
+        ...(flags.worktree ? { worktree: true } : {}),
+        ...(flags.patch ? { patch: flags.patch } : {}),
+        ...(flags.catalog ? { catalogPath: flags.catalog } : {}),
+        ...(flags.doc ? { docPath: flags.doc } : {}),
+        planPaths: flags.plan,
+      });
+      const output =
+        flags.format === 'json'
+          ? formatCheckJson(evaluation)
+          : flags.format === 'sarif'
+            ? formatCheckSarif(evaluation, new Map(BUILTIN_RULES.map((rule) => [rule.id, rule.description])), program.version() ?? '0.0.0')
+            : flags.format === 'markdown'
+              ? formatCheckMarkdown(evaluation)
+              : formatCheckText(evaluation, useColor(process.stdout));
+      process.stdout.write(output);
+      process.exitCode = evaluation.verdict === 'allow' ? EXIT.pass : EXIT.fail;
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,9 @@
+/**
+ * @module Every CLI command, in the order `tollgate --help` lists them.
+ */
+import type { Command } from 'commander';
+
+/** Each command file exports one `register(program)` that adds its subcommand. */
+export type RegisterCommand = (program: Command) => void;
+
+export const COMMANDS: RegisterCommand[] = [];

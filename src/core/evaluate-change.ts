@@ -1,0 +1,105 @@
+/**
+ * @module Evaluating a change: (change, catalog, documentation, decisions, time) -> findings, requirements, verdict.
+ *
+ * Pure with respect to its input (the rule pack may await WebAssembly parsers, nothing else), so
+ * every verdict can be replayed from what was recorded.
+ */
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
+import { evaluateRules } from '../rules/index.js';
+import type { ApprovalRecord } from './approval.js';
+import type { Catalog, Tier } from './catalog/catalog-schema.js';
+import { buildSystemIndex } from './catalog/system-index.js';
+import type { Change } from './change.js';
+import { detectProvenance } from './detect-provenance.js';
+import type { Documentation } from './documentation.js';
+import type { ChangeEvaluation } from './evaluation.js';
+import { compareFindings, type Finding } from './finding.js';
+import { assembleRequirements } from './policy/assemble-requirements.js';
+import { findChangeAuthors } from './policy/change-authors.js';
+import { decideVerdict } from './policy/decide-verdict.js';
+import { buildPeopleDirectory } from './policy/people.js';
+import type { RequirementContext, ReviewResult } from './policy/requirement-context.js';
+import { resolveTierPolicy, type TierPolicy } from './policy/tier-policy.js';
+import { findTouchedSystems } from './policy/touched-systems.js';
+
+export interface EvaluationInput {
+  change: Change;
+  catalog: Catalog;
+  documentation: Documentation;
+  /** Approvals, sign-offs and rejections recorded for this change (any digest; stale ones do not count). */
+  decisions: readonly ApprovalRecord[];
+  /** ISO 8601: the evaluation's notion of "now" (never read from the clock inside the core). */
+  now: string;
+  /** The agentic reviewer's result, present only when policy requires a review of this change. */
+  review?: ReviewResult;
+  /** Notes from the adapters to show with the result (e.g. the head's catalog differs). */
+  notices?: readonly string[];
+}
+
+export async function evaluateChange(input: EvaluationInput): Promise<ChangeEvaluation> {
+  const { change, catalog } = input;
+  const index = buildSystemIndex(catalog);
+  const systems = findTouchedSystems(change, index);
+  const provenance = detectProvenance(change, catalog);
+  const findings = (await evaluateRules({ change, catalog, systems: index })).sort(compareFindings);
+  const people = buildPeopleDirectory(catalog);
+  const policies = new Map<Tier, TierPolicy>();
+  const policyOf = (tier: Tier): TierPolicy => {
+    let policy = policies.get(tier);
+    if (!policy) policies.set(tier, (policy = resolveTierPolicy(catalog, tier)));
+    return policy;
+  };
+  const ctx: RequirementContext = {
+    change,
+    catalog,
+    systems,
+    provenance,
+    findings,
+    documentation: input.documentation,
+    decisions: [...input.decisions],
+    ...(input.review ? { review: input.review } : {}),
+    people,
+    authors: findChangeAuthors(change, provenance, people),
+    policyOf,
+    ruleEnforcement: (rule, tier) => catalog.rules.enforcement[rule] ?? policyOf(tier).enforcement,
+  };
+  const requirements = assembleRequirements(ctx);
+  const reviewFindings: Finding[] = input.review?.status === 'completed' ? input.review.findings : [];
+  return {
+    change: {
+      digest: change.digest,
+      source: change.source,
+      base: change.base,
+      head: change.head,
+      ...(change.branch ? { branch: change.branch } : {}),
+      files: change.stats.files,
+      additions: change.stats.additions,
+      deletions: change.stats.deletions,
+      commits: change.commits.map((commit) => ({
+        sha: commit.sha,
+        ...(commit.patchId ? { patchId: commit.patchId } : {}),
+        subject: commit.subject,
+        author: commit.author.email,
+      })),
+    },
+    systems: systems.systems,
+    provenance,
+    documentation: {
+      source: input.documentation.source,
+      ...(input.documentation.path ? { path: input.documentation.path } : {}),
+      sections: Object.keys(input.documentation.sections).sort(),
+    },
+    findings: [...findings, ...reviewFindings].sort(compareFindings),
+    requirements,
+    verdict: decideVerdict(requirements),
+    notices: [...(input.notices ?? [])],
+    policyDigest: digestPolicy(catalog),
+    evaluatedAt: input.now,
+  };
+}
+
+/** sha256 of the canonical (RFC 8785) catalog: which policy a verdict was reached under. */
+export function digestPolicy(catalog: Catalog): string {
+  return createHash('sha256').update(canonicalize(catalog) ?? '').digest('hex');
+}
