@@ -2,8 +2,9 @@
  * @module Every CLI command, in the order `tollgate --help` lists them.
  */
 import type { Command } from 'commander';
+import { register as registerInit } from './init.js';
 
 /** Each command file exports one `register(program)` that adds its subcommand. */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerInit];
