@@ -7,13 +7,15 @@ import { formatCatalogError } from '../core/catalog/parse-catalog.js';
 import { emptyCatalog, type Catalog } from '../core/catalog/catalog-schema.js';
 import type { Artifact, Change } from '../core/change.js';
 import type { Documentation } from '../core/documentation.js';
-import { evaluateChange } from '../core/evaluate-change.js';
+import { analyzeChange, decideChange, type ChangeAnalysis } from '../core/evaluate-change.js';
 import type { ChangeEvaluation } from '../core/evaluation.js';
 import type { ApprovalRecord } from '../core/approval.js';
 import { documentationFromCommits, parseDocumentation } from '../core/parse-documentation.js';
-import type { ReviewResult } from '../core/policy/requirement-context.js';
+import { isReviewRequired } from '../core/policy/review-required.js';
 import { UsageError } from '../cli/cli-error.js';
 import { readChange } from '../git/read-change.js';
+import { runConfiguredReview } from '../review/run-configured-review.js';
+import type { ReviewOutcome } from '../review/review-outcome.js';
 
 export interface CheckOptions {
   repoDir: string;
@@ -28,7 +30,10 @@ export interface CheckOptions {
   /** Terraform plan JSON files (`terraform show -json`) to check beside the diff. */
   planPaths?: string[];
   decisions?: ApprovalRecord[];
-  review?: ReviewResult;
+  /** Run the agentic review when policy requires it (default true); `false` records it as skipped. */
+  review?: boolean;
+  /** Read and write the review cache (default true). */
+  reviewCache?: boolean;
   /** ISO 8601; defaults to the current time (read here, at the edge, never in the core). */
   now?: string;
 }
@@ -38,6 +43,8 @@ export interface CheckResult {
   catalog: Catalog;
   documentation: Documentation;
   evaluation: ChangeEvaluation;
+  /** The full agentic review, when one completed (the evaluation carries its summary). */
+  review?: ReviewOutcome;
 }
 
 /** Reads everything `check` needs and evaluates it. Throws `UsageError` for bad input. */
@@ -54,16 +61,46 @@ export async function checkChange(options: CheckOptions): Promise<CheckResult> {
   const withPlans: Change = plans.length > 0 ? { ...change, artifacts: [...change.artifacts, ...plans] } : change;
   const { catalog, notices } = await loadCatalog(options, withPlans);
   const documentation = await loadDocumentation(options.docPath, withPlans);
-  const evaluation = await evaluateChange({
-    change: withPlans,
-    catalog,
+  const analysis = await analyzeChange(withPlans, catalog);
+  const review = await reviewIfRequired(analysis, documentation, options);
+  const evaluation = decideChange(analysis, {
     documentation,
     decisions: options.decisions ?? [],
     now: options.now ?? new Date().toISOString(),
-    ...(options.review ? { review: options.review } : {}),
+    ...(review ? { review } : {}),
     notices,
   });
-  return { change: withPlans, catalog, documentation, evaluation };
+  return { change: withPlans, catalog, documentation, evaluation, ...(review?.status === 'completed' ? { review } : {}) };
+}
+
+type RequiredReview = ReviewOutcome | { status: 'skipped'; reason: string };
+
+/**
+ * Runs the agentic review when policy requires it. Whatever keeps it from running (turned off,
+ * key not set, provider down) is recorded as such and costs friction: it is never a silent pass.
+ */
+async function reviewIfRequired(analysis: ChangeAnalysis, documentation: Documentation, options: CheckOptions): Promise<RequiredReview | undefined> {
+  const { catalog, change, findings, provenance } = analysis;
+  if (!catalog.review || !isReviewRequired(catalog, analysis.systems.systems, provenance)) return undefined;
+  if (options.review === false) return { status: 'skipped', reason: 'skipped with --no-review' };
+  const result = await runConfiguredReview({ change, catalog, findings, documentation, provenance }, catalog.review, {
+    env: process.env,
+    repoDir: options.repoDir,
+    cache: options.reviewCache !== false,
+  });
+  if (result.error !== undefined) {
+    return {
+      status: 'unavailable',
+      reason: result.error,
+      model: catalog.review.model ?? catalog.review.provider,
+      provider: catalog.review.provider,
+      promptVersion: '',
+      attempts: 0,
+      usage: { inputTokens: 0, outputTokens: 0 },
+      latencyMs: 0,
+    };
+  }
+  return result.outcome;
 }
 
 /**

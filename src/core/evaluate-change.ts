@@ -1,8 +1,11 @@
 /**
  * @module Evaluating a change: (change, catalog, documentation, decisions, time) -> findings, requirements, verdict.
  *
- * Pure with respect to its input (the rule pack may await WebAssembly parsers, nothing else), so
- * every verdict can be replayed from what was recorded.
+ * Two steps, both pure with respect to their input (the rule pack may await WebAssembly parsers,
+ * nothing else), so every verdict can be replayed from what was recorded:
+ * `analyzeChange` finds systems, provenance and findings; `decideChange` turns them, with the
+ * decisions recorded so far and the agentic review, into requirements and a verdict. The agentic
+ * review runs between the two because it reads the deterministic findings.
  */
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
@@ -13,7 +16,7 @@ import { buildSystemIndex } from './catalog/system-index.js';
 import type { Change } from './change.js';
 import { detectProvenance } from './detect-provenance.js';
 import type { Documentation } from './documentation.js';
-import type { ChangeEvaluation } from './evaluation.js';
+import type { ChangeEvaluation, ReviewSummary } from './evaluation.js';
 import { compareFindings, type Finding } from './finding.js';
 import { assembleRequirements } from './policy/assemble-requirements.js';
 import { findChangeAuthors } from './policy/change-authors.js';
@@ -21,28 +24,43 @@ import { decideVerdict } from './policy/decide-verdict.js';
 import { buildPeopleDirectory } from './policy/people.js';
 import type { RequirementContext, ReviewResult } from './policy/requirement-context.js';
 import { resolveTierPolicy, type TierPolicy } from './policy/tier-policy.js';
-import { findTouchedSystems } from './policy/touched-systems.js';
+import { findTouchedSystems, type SystemsOfChange } from './policy/touched-systems.js';
+import type { Provenance } from './provenance.js';
 
-export interface EvaluationInput {
+/** What the deterministic safeguards found in a change. */
+export interface ChangeAnalysis {
   change: Change;
   catalog: Catalog;
+  systems: SystemsOfChange;
+  provenance: Provenance;
+  /** Deterministic findings, most severe first. */
+  findings: Finding[];
+}
+
+export interface DecisionInput {
   documentation: Documentation;
   /** Approvals, sign-offs and rejections recorded for this change (any digest; stale ones do not count). */
   decisions: readonly ApprovalRecord[];
   /** ISO 8601: the evaluation's notion of "now" (never read from the clock inside the core). */
   now: string;
   /** The agentic reviewer's result, present only when policy requires a review of this change. */
-  review?: ReviewResult;
+  review?: ReviewResult & Partial<ReviewSummary>;
   /** Notes from the adapters to show with the result (e.g. the head's catalog differs). */
   notices?: readonly string[];
 }
 
-export async function evaluateChange(input: EvaluationInput): Promise<ChangeEvaluation> {
-  const { change, catalog } = input;
+export type EvaluationInput = DecisionInput & { change: Change; catalog: Catalog };
+
+/** Runs the deterministic safeguards: systems touched, provenance, rule findings. */
+export async function analyzeChange(change: Change, catalog: Catalog): Promise<ChangeAnalysis> {
   const index = buildSystemIndex(catalog);
-  const systems = findTouchedSystems(change, index);
-  const provenance = detectProvenance(change, catalog);
   const findings = (await evaluateRules({ change, catalog, systems: index })).sort(compareFindings);
+  return { change, catalog, systems: findTouchedSystems(change, index), provenance: detectProvenance(change, catalog), findings };
+}
+
+/** Turns an analysis, the decisions so far and the review into requirements and a verdict. */
+export function decideChange(analysis: ChangeAnalysis, input: DecisionInput): ChangeEvaluation {
+  const { change, catalog, provenance, findings } = analysis;
   const people = buildPeopleDirectory(catalog);
   const policies = new Map<Tier, TierPolicy>();
   const policyOf = (tier: Tier): TierPolicy => {
@@ -53,7 +71,7 @@ export async function evaluateChange(input: EvaluationInput): Promise<ChangeEval
   const ctx: RequirementContext = {
     change,
     catalog,
-    systems,
+    systems: analysis.systems,
     provenance,
     findings,
     documentation: input.documentation,
@@ -83,7 +101,7 @@ export async function evaluateChange(input: EvaluationInput): Promise<ChangeEval
         author: commit.author.email,
       })),
     },
-    systems: systems.systems,
+    systems: analysis.systems.systems,
     provenance,
     documentation: {
       source: input.documentation.source,
@@ -93,13 +111,31 @@ export async function evaluateChange(input: EvaluationInput): Promise<ChangeEval
     findings: [...findings, ...reviewFindings].sort(compareFindings),
     requirements,
     verdict: decideVerdict(requirements),
+    ...(input.review ? { review: summarizeReview(input.review) } : {}),
     notices: [...(input.notices ?? [])],
     policyDigest: digestPolicy(catalog),
     evaluatedAt: input.now,
   };
 }
 
+/** Both steps at once, for callers with no review to run in between. */
+export async function evaluateChange(input: EvaluationInput): Promise<ChangeEvaluation> {
+  return decideChange(await analyzeChange(input.change, input.catalog), input);
+}
+
 /** sha256 of the canonical (RFC 8785) catalog: which policy a verdict was reached under. */
 export function digestPolicy(catalog: Catalog): string {
   return createHash('sha256').update(canonicalize(catalog) ?? '').digest('hex');
+}
+
+function summarizeReview(review: ReviewResult & Partial<ReviewSummary>): ReviewSummary {
+  return {
+    status: review.status,
+    ...(review.status !== 'completed' ? { reason: review.reason } : {}),
+    ...(review.model ? { model: review.model } : {}),
+    ...(review.provider ? { provider: review.provider } : {}),
+    ...(review.summary ? { summary: review.summary } : {}),
+    ...(review.usage ? { usage: review.usage } : {}),
+    ...(review.latencyMs !== undefined ? { latencyMs: review.latencyMs } : {}),
+  };
 }

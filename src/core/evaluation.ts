@@ -25,6 +25,17 @@ export interface TouchedSystem {
   unclaimed?: boolean;
 }
 
+/** The agentic review as recorded with the evaluation: what ran, what it cost, or why it did not run. */
+export interface ReviewSummary {
+  status: 'completed' | 'unavailable' | 'skipped';
+  reason?: string;
+  model?: string;
+  provider?: string;
+  summary?: string;
+  usage?: { inputTokens: number; outputTokens: number };
+  latencyMs?: number;
+}
+
 export interface ChangeEvaluation {
   change: {
     digest: string;
@@ -43,6 +54,8 @@ export interface ChangeEvaluation {
   findings: Finding[];
   requirements: Requirement[];
   verdict: Verdict;
+  /** Present when policy required the agentic review of this change. */
+  review?: ReviewSummary;
   /** Human-readable notes, e.g. "the change edits tollgate.yaml; it was evaluated under the base catalog". */
   notices: string[];
   /** sha256 of the canonical catalog the change was evaluated under. */

@@ -32,7 +32,7 @@ export interface ApprovalsRequirement extends RequirementBase {
   ownersLabel: string;
   /** Person ids who count as owners here. */
   owners: string[];
-  /** Person ids who may not approve: authors, operators, AI identities. */
+  /** Authors, committers and operators (person ids, or emails): they may not approve. AI identities never can. */
   excluded: string[];
   /** Person ids whose current (non-stale) approvals count toward this requirement. */
   approvedBy: string[];

@@ -66,7 +66,6 @@ export function buildDemoRepo(dir: string): DemoChange[] {
   git(['checkout', '-q', '-b', 'claude/loyalty-discount']);
   write('services/checkout/pricing/discount.ts', DISCOUNT_AFTER);
   commit(`Apply loyalty discount before tax${CLAUDE_FOOTER}`);
-  write('.tollgate-demo/loyalty-discount.md', LOYALTY_DOC);
 
   git(['checkout', '-q', 'main']);
   git(['checkout', '-q', '-b', 'claude/resize-orders-db']);
@@ -74,13 +73,15 @@ export function buildDemoRepo(dir: string): DemoChange[] {
   write('infra/prod.plan.json', DEMO_PLAN);
   commit(`Resize the orders database${CLAUDE_FOOTER}`);
   git(['checkout', '-q', 'main']);
+  // Written last and kept out of git, like a change description an engineer writes before review.
+  write('.git/tollgate-demo/loyalty-discount.md', LOYALTY_DOC);
 
   return [
     { title: 'A human fixes a typo in the docs (tier 3)', branch: 'docs/typo', expected: 'allow' },
     {
       title: 'An AI agent changes tier-1 pricing code',
       branch: 'claude/loyalty-discount',
-      docPath: join(dir, '.tollgate-demo/loyalty-discount.md'),
+      docPath: join(dir, '.git/tollgate-demo/loyalty-discount.md'),
       expected: 'needs-approval',
     },
     { title: 'An AI agent deletes and re-creates the production database', branch: 'claude/resize-orders-db', expected: 'blocked' },

@@ -21,6 +21,8 @@ interface CheckFlags {
   catalog?: string;
   doc?: string;
   plan: string[];
+  review: boolean;
+  reviewCache: boolean;
   format: 'text' | 'json' | 'sarif' | 'markdown';
 }
 
@@ -36,6 +38,8 @@ export function register(program: Command): void {
     .option('--catalog <file>', 'catalog to use instead of tollgate.yaml at the base revision')
     .option('--doc <file>', 'change documentation (markdown sections: Summary, Risk, Rollback, Testing, AI usage)')
     .option('--plan <file>', 'a Terraform plan JSON (`terraform show -json`) to check; repeatable', collect, [])
+    .option('--no-review', 'do not run the agentic review (where policy requires it, this stays an unmet requirement)')
+    .option('--no-review-cache', 'do not reuse a cached agentic review of the same content')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
     .action(async (flags: CheckFlags) => {
       const cwd = process.cwd();
@@ -50,6 +54,8 @@ export function register(program: Command): void {
         ...(flags.catalog ? { catalogPath: flags.catalog } : {}),
         ...(flags.doc ? { docPath: flags.doc } : {}),
         planPaths: flags.plan,
+        review: flags.review,
+        reviewCache: flags.reviewCache,
       });
       const output =
         flags.format === 'json'

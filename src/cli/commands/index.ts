@@ -2,9 +2,12 @@
  * @module Every CLI command, in the order `tollgate --help` lists them.
  */
 import type { Command } from 'commander';
+import { register as registerCheck } from './check.js';
+import { register as registerDemo } from './demo.js';
 import { register as registerInit } from './init.js';
+import { register as registerReview } from './review.js';
 
 /** Each command file exports one `register(program)` that adds its subcommand. */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerInit];
+export const COMMANDS: RegisterCommand[] = [registerCheck, registerReview, registerInit, registerDemo];

@@ -13,6 +13,7 @@ export function formatCheckText(evaluation: ChangeEvaluation, color: boolean): s
   const c = pc.createColors(color);
   const lines: string[] = [headline(evaluation)];
   lines.push(`systems: ${evaluation.systems.length > 0 ? evaluation.systems.map(describeSystem).join(', ') : 'none'}`);
+  if (evaluation.review) lines.push(describeReview(evaluation.review));
   for (const notice of evaluation.notices) lines.push(c.yellow(`note: ${notice}`));
   if (evaluation.findings.length > 0) {
     lines.push('findings:');
@@ -50,6 +51,13 @@ function headline(evaluation: ChangeEvaluation): string {
   if (detail.length > 0) origin += ` (${detail.join(', ')})`;
   parts.push(origin);
   return parts.join(' · ');
+}
+
+function describeReview(review: NonNullable<ChangeEvaluation['review']>): string {
+  if (review.status !== 'completed') return `agentic review: ${review.status} (${review.reason ?? 'no reason given'})`;
+  const cost = review.usage ? `, ${review.usage.inputTokens + review.usage.outputTokens} tokens` : '';
+  const time = review.latencyMs !== undefined ? `, ${(review.latencyMs / 1000).toFixed(1)} s` : '';
+  return `agentic review: completed by ${review.model ?? 'the reviewer'}${cost}${time}${review.summary ? ` — ${review.summary}` : ''}`;
 }
 
 function describeSystem(system: ChangeEvaluation['systems'][number]): string {

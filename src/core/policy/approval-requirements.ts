@@ -140,7 +140,8 @@ function finishApprovals(
   policy: TierPolicy,
   spec: { id: string; need: ApprovalNeed; owners: string[]; ownersLabel: string },
 ): ApprovalsRequirement {
-  const excluded = [...new Set([...ctx.authors, ...ctx.catalog.people.filter((person) => person.ai).map((person) => person.id)])].sort();
+  // AI identities never count (settling checks that for everyone); `excluded` names the humans who wrote it.
+  const excluded = ctx.authors.filter((author) => !ctx.people.isAi(author));
   // Unsettled: `settleRequirements` fills in who approved and whether that is enough.
   return {
     kind: 'approvals',

@@ -112,7 +112,7 @@ describe('friction follows risk', () => {
   it('asks tier-1 for two approvals, one from the owners, never from the author', () => {
     const requirement = approvalsOf(requirementsFor({ paths: ['services/checkout/a.ts'] }), 'approvals:checkout');
     expect(requirement).toMatchObject({ minimum: 2, minimumFromOwners: 1, ownersLabel: 'checkout-eng', reason: 'tier 1' });
-    expect(requirement.excluded).toEqual(['carol', 'claude']);
+    expect(requirement.excluded).toEqual(['carol']);
   });
 
   it('is satisfied by two eligible approvals including an owner, and not by the author or an AI', () => {

@@ -1,0 +1,49 @@
+/**
+ * @module `npm run bench`: every benchmark in one run, each against the baseline its target names.
+ *
+ * Benchmarks are not timed tests: they print figures and whether each target is met, and the
+ * README records them. Pick some with `npm run bench -- guard store`.
+ */
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+
+interface Bench {
+  name: string;
+  module: string;
+  exportName: string;
+  /** Lines for people: the figures and the target verdict. */
+  describe(result: Record<string, number>): string[];
+}
+
+const fmt = (value: number, digits = 1): string => value.toFixed(digits);
+const verdict = (ok: boolean): string => (ok ? 'target met' : 'TARGET MISSED');
+
+const BENCHES: Bench[] = [
+  {
+    name: 'check',
+    module: './check.bench.ts',
+    exportName: 'benchCheck',
+    describe: (r) => [
+      `10,000 files / 300,000 added lines: git diff ${fmt(r.gitDiffMs!, 0)} ms, tollgate check ${fmt(r.checkMs!, 0)} ms, ratio ${fmt(r.ratio!, 2)}× (target ≤ 2×: ${verdict(r.ratio! <= 2)})`,
+      `peak memory ${fmt(r.peakRssMb!, 0)} MB (target < 400 MB: ${verdict(r.peakRssMb! < 400)})`,
+      `one-file change: ${fmt(r.oneFileMs!, 0)} ms wall (target < 200 ms: ${verdict(r.oneFileMs! < 200)})`,
+    ],
+  },
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  console.log(`tollgate bench · node ${process.version} · ${cpus().length} cores · ${fmt(totalmem() / 2 ** 30, 0)} GiB\n`);
+  for (const bench of BENCHES) {
+    if (only.length > 0 && !only.includes(bench.name)) continue;
+    const path = new URL(bench.module, import.meta.url);
+    if (!existsSync(path)) continue;
+    process.stdout.write(`── ${bench.name}\n`);
+    const module = (await import(path.href)) as Record<string, () => Promise<Record<string, number>>>;
+    const result = await module[bench.exportName]!();
+    for (const line of bench.describe(result)) console.log(`  ${line}`);
+    console.log();
+  }
+}
+
+await main();
