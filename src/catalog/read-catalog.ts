@@ -7,6 +7,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ParseCatalogResult, parseCatalog } from '../core/catalog/parse-catalog.js';
+import { checkRulesConfig } from '../rules/check-rules-config.js';
 import { CatalogReadError, execGit, readRepoRoot } from './git-exec.js';
 
 export { CatalogReadError } from './git-exec.js';
@@ -84,7 +85,7 @@ function parseBytes(bytes: Buffer, file: string): ParseCatalogResult {
   } catch {
     return fileError(file, 'is not valid utf-8 text');
   }
-  return parseCatalog(text, file);
+  return parseCatalog(text, file, { checkRules: checkRulesConfig });
 }
 
 function fileError(file: string, message: string): ParseCatalogResult {

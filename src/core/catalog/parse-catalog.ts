@@ -27,7 +27,15 @@ export type ParseCatalogResult = { catalog: Catalog; errors?: undefined } | { ca
  * const result = parseCatalog(text, 'tollgate.yaml');
  * if (result.errors) for (const e of result.errors) console.error(formatCatalogError(e));
  */
-export function parseCatalog(text: string, file: string): ParseCatalogResult {
+export interface ParseCatalogOptions {
+  /**
+   * Checks of the `rules` section against the rule pack (unknown ids, bad settings). Passed in by the
+   * adapter so the catalog model does not depend on the rules.
+   */
+  checkRules?: (rules: Catalog['rules']) => CatalogIssue[];
+}
+
+export function parseCatalog(text: string, file: string, options: ParseCatalogOptions = {}): ParseCatalogResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number | undefined): { line?: number; column?: number } => {
@@ -61,7 +69,8 @@ export function parseCatalog(text: string, file: string): ParseCatalogResult {
   const patternIssues = checkPatterns(raw).filter((issue) => !reported.has(formatCatalogPath(issue.path)));
   const referenceIssues = checkReferences(parsed.success ? sectionsOf(parsed.data) : parseSections(raw as Record<string, unknown>));
 
-  const issues = [...schemaIssues, ...patternIssues, ...referenceIssues];
+  const ruleIssues = parsed.success && options.checkRules ? options.checkRules(parsed.data.rules) : [];
+  const issues = [...schemaIssues, ...patternIssues, ...referenceIssues, ...ruleIssues];
   if (parsed.success && issues.length === 0) return { catalog: parsed.data };
   const errors = issues.map((issue) => ({ file, ...position(offsetOf(doc, issue)), path: formatCatalogPath(issue.path), message: issue.message }));
   return { errors: sortByPosition(unique(errors)) };

@@ -30,8 +30,16 @@ export function buildSystemIndex(catalog: Catalog): SystemIndex {
     inCritical: system.critical.length > 0 ? picomatch(system.critical, GLOB_OPTIONS) : () => false,
   }));
   const defaultTier = catalog.defaults.tier;
-  const match = (path: string): SystemMatch[] =>
-    compiled.filter((entry) => entry.inSystem(path)).map((entry) => ({ system: entry.system, critical: entry.inCritical(path) }));
+  // Rules, routing and output all ask about the same paths: match each path once.
+  const matches = new Map<string, SystemMatch[]>();
+  const match = (path: string): SystemMatch[] => {
+    let found = matches.get(path);
+    if (!found) {
+      found = compiled.filter((entry) => entry.inSystem(path)).map((entry) => ({ system: entry.system, critical: entry.inCritical(path) }));
+      matches.set(path, found);
+    }
+    return found;
+  };
   const criticalGlobs = new Map<string, (path: string) => boolean>();
   return {
     defaultTier,

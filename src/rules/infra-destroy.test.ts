@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Artifact, ChangedFile } from '../core/change.js';
+import { infraDestroyRule } from './infra-destroy.js';
+import { addedFile, buildArtifact, buildChange, buildRuleInput, fileFromContents, modifiedFile } from './test-builders.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../test/fixtures/rules/terraform/${name}`, import.meta.url), 'utf8');
+
+async function run(artifacts: Artifact[], files: ChangedFile[] = [], settings: Record<string, unknown> = {}) {
+  const change = buildChange(files.length > 0 ? files : artifacts.map((a) => addedFile(a.path, a.content ?? '')), { artifacts });
+  return infraDestroyRule.evaluate(buildRuleInput(change, undefined, settings));
+}
+
+const plan = (name: string, path = `infra/${name}`): Artifact => buildArtifact('terraform-plan', path, fixture(name));
+
+const planWith = (...changes: { address: string; type: string; actions: string[]; mode?: string }[]): Artifact =>
+  buildArtifact(
+    'terraform-plan',
+    'plan.json',
+    JSON.stringify({
+      format_version: '1.2',
+      planned_values: {},
+      resource_changes: changes.map((c) => ({ mode: 'managed', name: c.address.split('.').pop(), ...c, change: { actions: c.actions } })),
+    }),
+  );
+
+describe('infra-destroy: plans', () => {
+  it('reports the replaced database as critical, other deletions as high, and nothing else', async () => {
+    const findings = await run([plan('replace-database.plan.json')]);
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([
+      ['critical', 'aws_db_instance.orders will be deleted and re-created'],
+      ['high', 'aws_instance.worker[0] will be destroyed'],
+      ['high', 'aws_lb.public will be replaced (the new one is created before the old one is destroyed)'],
+    ]);
+    expect(findings[0]).toMatchObject({ rule: 'infra-destroy', file: 'infra/replace-database.plan.json' });
+    expect(findings[0]?.evidence).toContain('because a changed attribute cannot be updated in place');
+    expect(findings[0]?.evidence).toContain('stateful: databases and their data');
+  });
+
+  it.each([
+    ['only creates, updates and forgets', 'create-only.plan.json'],
+    ['no changes at all', 'no-changes.plan.json'],
+  ])('reports nothing for a plan with %s', async (_name, file) => {
+    expect(await run([plan(file)])).toEqual([]);
+  });
+
+  it.each([
+    ['aws_rds_cluster', ['delete'], 'critical'],
+    ['aws_dynamodb_table', ['delete', 'create'], 'critical'],
+    ['aws_s3_bucket', ['delete'], 'critical'],
+    ['aws_elasticache_replication_group', ['delete'], 'critical'],
+    ['aws_kms_key', ['delete'], 'critical'],
+    ['aws_route53_zone', ['delete'], 'critical'],
+    ['google_sql_database_instance', ['delete'], 'critical'],
+    ['google_storage_bucket', ['create', 'delete'], 'critical'],
+    ['azurerm_mssql_database', ['delete'], 'critical'],
+    ['azurerm_postgresql_flexible_server', ['delete'], 'critical'],
+    ['kubernetes_namespace', ['delete'], 'critical'],
+    ['kubernetes_persistent_volume_claim_v1', ['delete'], 'critical'],
+    ['aws_eks_cluster', ['delete', 'create'], 'critical'],
+    ['aws_instance', ['delete'], 'high'],
+    ['aws_iam_role', ['delete', 'create'], 'high'],
+    ['null_resource', ['delete', 'create'], 'high'],
+  ])('%s with %j is %s', async (type, actions, severity) => {
+    const findings = await run([planWith({ address: `${type}.x`, type, actions })]);
+    expect(findings.map((f) => f.severity)).toEqual([severity]);
+  });
+
+  it('ignores data sources and deposed-object updates, reports deposed deletions', async () => {
+    const findings = await run([
+      buildArtifact(
+        'terraform-plan',
+        'plan.json',
+        JSON.stringify({
+          format_version: '1.2',
+          resource_changes: [
+            { address: 'data.aws_ami.x', mode: 'data', type: 'aws_ami', name: 'x', change: { actions: ['read'] } },
+            { address: 'aws_instance.y', mode: 'managed', type: 'aws_instance', name: 'y', deposed: '00000001', change: { actions: ['delete'] } },
+          ],
+        }),
+      ),
+    ]);
+    expect(findings.map((f) => f.message)).toEqual(['aws_instance.y (deposed object 00000001) will be destroyed']);
+  });
+
+  it.each([
+    ['malformed JSON', '{"format_version": "1.2", "resource_changes": [', /^cannot read plan: invalid JSON/],
+    ['a state file', fixture('state.json'), /^cannot read plan: a terraform state, not a plan/],
+    ['an unknown major version', '{"format_version":"2.0","planned_values":{}}', /^cannot read plan: unsupported plan `format_version` `2.0`/],
+    ['any other JSON', '{"hello":"world"}', /^cannot read plan: not a terraform plan/],
+  ])('never passes silently: %s is a critical finding (it could hide a destroy)', async (_name, content, message) => {
+    const findings = await run([buildArtifact('terraform-plan', 'prod.plan.json', content)]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'critical', file: 'prod.plan.json' });
+    expect(findings[0]?.message).toMatch(message);
+  });
+
+  it('reports an errored (incomplete) plan and a plan it could not load', async () => {
+    const errored = await run([plan('errored.plan.json')]);
+    expect(errored.map((f) => [f.severity, f.message])).toEqual([['high', 'plan is incomplete: planning failed part-way (`errored: true`), so it may not list every change']]);
+    const unloaded = await run([buildArtifact('terraform-plan', 'big.plan.json', undefined, undefined, { unreadable: 'too-large' })], [addedFile('big.plan.json', [])]);
+    expect(unloaded.map((f) => f.message)).toEqual(['cannot read plan: its content could not be loaded (too-large)']);
+  });
+
+  it('reads external plans given with --plan, and skips a deleted plan file', async () => {
+    const external = buildArtifact('terraform-plan', '/tmp/prod.json', fixture('replace-database.plan.json'), undefined, { external: true });
+    expect(await run([external], [modifiedFile('README.md', '@@ -1 +1 @@\n-a\n+b')])).toHaveLength(3);
+    const deleted = buildArtifact('terraform-plan', 'old.plan.json', undefined, fixture('replace-database.plan.json'));
+    expect(await run([deleted], [modifiedFile('README.md', '@@ -1 +1 @@\n-a\n+b')])).toEqual([]);
+  });
+
+  it('applies statefulTypes, ignoreTypes and maxFindingsPerPlan settings', async () => {
+    const artifact = planWith(
+      { address: 'acme_ledger.main', type: 'acme_ledger', actions: ['delete'] },
+      { address: 'null_resource.a', type: 'null_resource', actions: ['delete', 'create'] },
+      ...Array.from({ length: 5 }, (_, i) => ({ address: `aws_instance.n${i}`, type: 'aws_instance', actions: ['delete'] })),
+    );
+    const findings = await run([artifact], [], { statefulTypes: ['acme_*'], ignoreTypes: ['null_resource'], maxFindingsPerPlan: 3 });
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([
+      ['critical', 'acme_ledger.main will be destroyed'],
+      ['high', 'aws_instance.n0 will be destroyed'],
+      ['high', 'aws_instance.n1 will be destroyed'],
+      ['high', '3 more resources will be deleted or replaced'],
+    ]);
+    expect(findings[3]?.evidence).toBe('aws_instance.n2, aws_instance.n3, aws_instance.n4');
+  });
+
+  it('sums up a plan that destroys tens of thousands of resources, stateful ones first', async () => {
+    const many = Array.from({ length: 20_000 }, (_, i) =>
+      i % 5000 === 4999 ? { address: `aws_s3_bucket.b${i}`, type: 'aws_s3_bucket', actions: ['delete'] } : { address: `aws_instance.i${i}`, type: 'aws_instance', actions: ['delete'] },
+    );
+    const findings = await run([planWith(...many)]);
+    expect(findings).toHaveLength(51);
+    expect(findings.slice(0, 4).map((f) => f.severity)).toEqual(['critical', 'critical', 'critical', 'critical']);
+    expect(findings[50]).toMatchObject({ severity: 'high', message: '19950 more resources will be deleted or replaced' });
+  });
+
+  it('turns bad settings into a finding and keeps checking with the defaults', async () => {
+    const findings = await run([plan('replace-database.plan.json')], [], { statefulTypes: 'aws_*', maxFindings: 3 });
+    expect(findings.filter((f) => f.message.startsWith('invalid `rules.settings.infra-destroy')).map((f) => f.message)).toEqual([
+      'invalid `rules.settings.infra-destroy.statefulTypes`: invalid input: expected array, received string; using the defaults',
+      'invalid `rules.settings.infra-destroy.maxFindings`: unknown setting; did you mean `maxFindingsPerPlan`?; using the defaults',
+    ]);
+    expect(findings.filter((f) => f.severity === 'critical')).toHaveLength(1);
+  });
+});
+
+describe('infra-destroy: prevent_destroy', () => {
+  const tf = (path: string, base: string | undefined, head: string | undefined) => ({
+    file: fileFromContents(path, base, head),
+    artifact: buildArtifact('terraform-hcl', path, head, base),
+  });
+  const runTf = (...files: ReturnType<typeof tf>[]) => run(files.map((f) => f.artifact), files.map((f) => f.file));
+
+  it('reports prevent_destroy removed from a resource, and only that one', async () => {
+    const findings = await runTf(tf('infra/main.tf', fixture('main.base.tf'), fixture('main.head.tf')));
+    expect(findings.map((f) => [f.severity, f.message, f.file])).toEqual([['high', '`prevent_destroy` removed from aws_db_instance.orders', 'infra/main.tf']]);
+  });
+
+  it('reports a protected resource deleted with its file', async () => {
+    const findings = await runTf(tf('infra/main.tf', fixture('main.base.tf'), undefined));
+    expect(findings.map((f) => f.message).sort()).toEqual([
+      'aws_db_instance.orders, protected by `prevent_destroy`, was removed from the configuration',
+      'aws_s3_bucket.assets, protected by `prevent_destroy`, was removed from the configuration',
+    ]);
+  });
+
+  it('accepts a protected resource moved to another file of the same module', async () => {
+    const db = 'resource "aws_db_instance" "orders" {\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n';
+    expect(await runTf(tf('infra/main.tf', db, '# moved to db.tf\n'), tf('infra/db.tf', undefined, db))).toEqual([]);
+  });
+
+  it('reports a protected resource moved to another module (terraform would destroy it)', async () => {
+    const db = 'resource "aws_db_instance" "orders" {\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n';
+    const findings = await runTf(tf('infra/main.tf', db, '# moved\n'), tf('infra/modules/db/main.tf', undefined, db));
+    expect(findings.map((f) => f.message)).toEqual(['aws_db_instance.orders, protected by `prevent_destroy`, was removed from the configuration']);
+  });
+
+  it.each([
+    ['a new file', undefined, 'resource "a" "b" {\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n'],
+    ['an unrelated edit', fixture('main.base.tf'), fixture('main.base.tf').replace('t3.micro', 't3.large')],
+    ['a file without prevent_destroy that does not parse', 'resource "a" "b" {}\n', 'resource "a" "b" {\n  x =\n'],
+  ])('reports nothing for %s', async (_name, base, head) => {
+    expect(await runTf(tf('main.tf', base, head))).toEqual([]);
+  });
+
+  it('fails toward friction when a file that had prevent_destroy no longer parses', async () => {
+    const findings = await runTf(tf('main.tf', fixture('main.base.tf'), 'resource "aws_db_instance" "orders" {\n  lifecycle {\n    prevent_destroy =\n  }\n}\n'));
+    expect(findings.some((f) => f.severity === 'high' && f.message.startsWith('cannot parse terraform configuration: ') && f.line === 3)).toBe(true);
+  });
+
+  it('falls back to the diff when no content is available', async () => {
+    const file = modifiedFile('infra/main.tf', '@@ -6,5 +6,1 @@\n   allocated_storage = 100\n-\n-  lifecycle {\n-    prevent_destroy = true\n-  }\n }');
+    const findings = await run([], [file]);
+    expect(findings.map((f) => [f.severity, f.message, f.file])).toEqual([['high', '`prevent_destroy = true` removed (1 of 1 occurrences)', 'infra/main.tf']]);
+    const moved = modifiedFile('infra/main.tf', '@@ -1,3 +1,3 @@\n resource "x" "y" {\n-  lifecycle { prevent_destroy = true }\n+  lifecycle { prevent_destroy = true } # keep\n }');
+    expect(await run([], [moved])).toEqual([]);
+  });
+});

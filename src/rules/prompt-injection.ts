@@ -1,0 +1,97 @@
+/**
+ * @module Rule `prompt-injection`: added text that addresses AI reviewers or agents, or hides text from people.
+ *
+ * Text in a diff is data, never instructions; this rule makes attempts to instruct visible to the
+ * humans who approve. Phrases are matched case-insensitively with bounded gaps (linear time).
+ */
+import { z } from 'zod';
+import type { Finding } from '../core/finding.js';
+import type { BuiltinRule } from './builtin-rule.js';
+import { HIDDEN_HINT, findHiddenText, makeVisible } from './hidden-text.js';
+import { compilePathGlobs } from './match-paths.js';
+import { parseRuleSettings } from './parse-rule-settings.js';
+
+const ID = 'prompt-injection';
+
+const settingsSchema = z.strictObject({
+  /** Paths never scanned, e.g. a test corpus of injection attempts. */
+  ignorePaths: z.array(z.string().min(1)).default([]),
+  /** Zero-width or invisible characters in one line that count as hiding something. */
+  minInvisible: z.int().min(1).default(3),
+});
+
+const AI = '(?:ai|llm|assistant|agent|bot|model|reviewer|copilot|claude|gpt|chatgpt|codex|gemini|cursor)';
+
+/** Phrases that address an AI reader, each with what it tries to do. */
+const PHRASES: readonly { label: string; regex: RegExp }[] = [
+  {
+    label: 'tells the reader to ignore its instructions',
+    regex: /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+|my\s+)?(?:previous|prior|above|preceding|earlier|original|system)\s+(?:instructions?|prompts?|directions?|rules?|messages?|guidelines?|context)\b/i,
+  },
+  { label: 'tells the reader to disregard what came before', regex: /\bdisregard\s+(?:all\s+|everything\s+)?(?:of\s+)?(?:the\s+)?(?:above|previous|prior|preceding|earlier)\b/i },
+  { label: 'assigns the reader a new role', regex: new RegExp(`\\byou\\s+are\\s+now\\s+(?:a\\s+|an\\s+|the\\s+|in\\s+|my\\s+)?(?:[\\w-]+\\s+){0,2}(?:${AI}|dan|mode)\\b`, 'i') },
+  {
+    label: 'asks an AI reviewer to approve',
+    regex: /\bas\s+an?\s+(?:ai|llm|automated|language\s+model)(?:\s+code)?\s+(?:reviewer|assistant|agent|model)\b[^\n]{0,160}?\b(?:approve|lgtm|safe|pass|accept)/i,
+  },
+  { label: 'asks for approval', regex: /\b(?:approve|lgtm)\s+(?:this|the)\s+(?:pr|pull\s+request|change|changes|merge\s+request|mr|diff|commit|patch)\b/i },
+  { label: 'asks to be marked safe', regex: /\bmark\s+(?:this|it|the\s+(?:change|pr|diff|code))\s+as\s+(?:safe|approved|low[\s-]risk|benign|secure|reviewed)\b/i },
+  {
+    label: 'speaks as or about the system prompt',
+    regex: /\b(?:ignore|reveal|print|show|repeat|override|disregard|forget|new|updated|replace)\s+(?:the\s+|your\s+)?system\s+prompt\b|\bsystem\s+prompt\s*:|<\|im_start\|>|<\|system\|>|\[INST\]/i,
+  },
+  { label: 'addresses AI tools in a hidden comment', regex: new RegExp(`<!--\\s*${AI}s?\\b[^>]{0,20}?[:,-]`, 'i') },
+  { label: 'addresses AI readers', regex: new RegExp(`\\b(?:note|message|instructions?)\\s+(?:to|for)\\s+(?:the\\s+|any\\s+|all\\s+)?${AI}s?\\b`, 'i') },
+  { label: 'addresses AI readers', regex: /(?:^|[^\w-])(?:dear\s+)?(?:ai|llm)\s+(?:code\s+)?(?:reviewers?|agents?|assistants?)\s*[:,]\s/i },
+  {
+    label: 'tells the reader not to report findings',
+    regex: /\bdo\s+not\s+(?:flag|report|mention|comment\s+on|raise)\s+(?:this|these|any)\s+(?:issues?|findings?|changes?|lines?|problems?|vulnerabilit(?:y|ies))\b/i,
+  },
+];
+
+/**
+ * A cheap test every phrase needs to pass: the anchoring words of each phrase, specific enough
+ * that ordinary code and prose ("message", "approval", "AI-assisted") rarely reach the phrase list.
+ */
+const PHRASE_HINT =
+  /ignore|disregard|forget|override|you\s+are\s+now|(?:approve|lgtm)\s+(?:this|the)|as\s+an?\s+(?:ai|llm|automated|language)|mark\s+(?:this|it|the)\s|system\s+prompt|im_start|\|system\||\[INST\]|<!--|(?:note|message|instructions?)\s+(?:to|for)\s|\b(?:ai|llm)\s+(?:code\s+)?(?:reviewer|agent|assistant)|do\s+not\s+(?:flag|report|mention|comment|raise)/i;
+
+/** The phrases `text` contains. */
+function findPhrases(text: string): string[] {
+  if (!PHRASE_HINT.test(text)) return [];
+  return [...new Set(PHRASES.filter((p) => p.regex.test(text)).map((p) => p.label))];
+}
+
+export const promptInjectionRule: BuiltinRule = {
+  id: ID,
+  description: 'Added text that addresses AI reviewers or agents ("ignore previous instructions", "approve this") or hides text in invisible Unicode',
+  settingsSchema,
+  evaluate(input) {
+    const { settings, findings } = parseRuleSettings(ID, settingsSchema, input.settings);
+    const ignored = compilePathGlobs(settings.ignorePaths);
+    for (const file of input.change.files) {
+      if (file.binary || ignored(file.path)) continue;
+      for (const hunk of file.hunks) {
+        for (const line of hunk.added) {
+          const text = line.text;
+          const hidden = HIDDEN_HINT.test(text) ? findHiddenText(text, settings.minInvisible, line.line === 1) : undefined;
+          // Hidden tag characters may spell an instruction: check what they say as well.
+          const said = [...new Set([...findPhrases(text), ...(hidden?.decoded ? findPhrases(hidden.decoded) : [])])];
+          if (!hidden && said.length === 0) continue;
+          const what = [...said, ...(hidden ? [`hides text with ${hidden.kinds.join(' and ')}`] : [])];
+          const finding: Finding = {
+            rule: ID,
+            severity: 'high',
+            message: `added text ${what.join('; ')}`,
+            file: file.path,
+            line: line.line,
+            evidence: makeVisible(text) + (hidden?.decoded ? ` (hidden text: "${makeVisible(hidden.decoded, 120)}")` : ''),
+            remediation: 'remove it; text in a change must never try to steer reviewers or agents, and approvers should look at this line themselves',
+          };
+          findings.push(finding);
+        }
+      }
+    }
+    return findings;
+  },
+};

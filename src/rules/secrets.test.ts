@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { secretsRule } from './secrets.js';
+import { addedFile, buildChange, buildRuleInput, deletedFile, modifiedFile } from './test-builders.js';
+
+/**
+ * Test credentials are assembled at run time from a seeded generator, so no literal secret sits in
+ * this file (secret scanners, including this rule, would rightly flag one).
+ */
+function randomChars(length: number, alphabet: string, seed: number): string {
+  let state = seed;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    out += alphabet[state % alphabet.length];
+  }
+  return out;
+}
+const UPPER_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const B64 = `${BASE62}+/`;
+const fake = {
+  awsKeyId: ['AK', 'IA', randomChars(16, UPPER_DIGITS, 1)].join(''),
+  awsSessionId: ['AS', 'IA', randomChars(16, UPPER_DIGITS, 2)].join(''),
+  awsSecret: randomChars(40, B64, 3),
+  github: ['gh', 'p_', randomChars(36, BASE62, 4)].join(''),
+  githubPat: ['github', '_pat_', randomChars(22, BASE62, 5), '_', randomChars(59, BASE62, 6)].join(''),
+  slack: ['xo', 'xb-', randomChars(12, '0123456789', 7), '-', randomChars(24, BASE62, 8)].join(''),
+  stripe: ['sk', '_live_', randomChars(24, BASE62, 9)].join(''),
+  google: ['AI', 'za', randomChars(35, `${BASE62}_-`, 10)].join(''),
+  jwt: ['ey', 'J', randomChars(20, BASE62, 11), '.ey', 'J', randomChars(30, BASE62, 12), '.', randomChars(43, `${BASE62}_-`, 13)].join(''),
+  openai: ['sk', '-proj-', randomChars(20, BASE62, 14), 'T3Blbk', 'FJ', randomChars(20, BASE62, 15)].join(''),
+  anthropic: ['sk', '-ant-api03-', randomChars(93, `${BASE62}_-`, 16)].join(''),
+  npm: ['np', 'm_', randomChars(36, BASE62, 17)].join(''),
+  generic: randomChars(32, BASE62, 18),
+  password: 'Tr0ub4dor&3-horse',
+};
+const PEM_HEADER = ['-----BEGIN ', 'RSA PRIVATE KEY', '-----'].join('');
+
+async function scan(lines: string[], path = 'src/config.ts', settings: Record<string, unknown> = {}) {
+  return secretsRule.evaluate(buildRuleInput(buildChange([addedFile(path, lines)]), undefined, settings));
+}
+
+describe('secrets', () => {
+  it.each([
+    ['a PEM private key', [PEM_HEADER, randomChars(64, B64, 20), '-----END RSA PRIVATE KEY-----'], 'critical', 'private key in an added line'],
+    ['an AWS access key id', [`const id = "${fake.awsKeyId}";`], 'critical', 'AWS access key id (long-lived) in an added line'],
+    ['an AWS session key id', [`AWS_ACCESS_KEY_ID=${fake.awsSessionId}`], 'high', 'AWS temporary access key id in an added line'],
+    ['an AWS secret key', [`aws_secret_access_key = ${fake.awsSecret}`], 'critical', 'AWS secret access key in an added line'],
+    ['a GitHub token', [`token: ${fake.github}`], 'high', 'GitHub token in an added line'],
+    ['a GitHub fine-grained token', [`GH=${fake.githubPat}`], 'high', 'GitHub token in an added line'],
+    ['a Slack token', [`slack('${fake.slack}')`], 'high', 'Slack token in an added line'],
+    ['a Stripe live key', [`stripe = Stripe("${fake.stripe}")`], 'critical', 'Stripe live secret key in an added line'],
+    ['a Google API key', [`key=${fake.google}&q=x`], 'high', 'Google API key in an added line'],
+    ['a JWT', [`Authorization: Bearer ${fake.jwt}`], 'high', 'JSON Web Token in an added line'],
+    ['an OpenAI key', [`OPENAI_API_KEY=${fake.openai}`], 'high', 'OpenAI API key in an added line'],
+    ['an Anthropic key', [`x-api-key: ${fake.anthropic}`], 'high', 'Anthropic API key in an added line'],
+    ['an npm token', [`//registry.npmjs.org/:_authToken=${fake.npm}`], 'high', 'npm access token in an added line'],
+    ['a password in a URL', [`DATABASE_URL=postgres://app:${fake.password}@db.internal:5432/shop`], 'high', 'password in a URL in an added line'],
+    ['a high-entropy api_key', [`api_key = "${fake.generic}"`], 'high', 'high-entropy value assigned to `api_key` in an added line'],
+    ['a private_key assignment', [`private_key: '${fake.generic}'`], 'high', 'high-entropy value assigned to `private_key` in an added line'],
+    ['a client secret in JSON', [`  "clientSecret": "${fake.generic}",`], 'high', 'high-entropy value assigned to `clientSecret` in an added line'],
+  ])('finds %s', async (_name, lines, severity, message) => {
+    const findings = await scan(lines);
+    expect(findings.map((f) => [f.severity, f.message, f.line])).toEqual([[severity, message, 1]]);
+  });
+
+  it('finds unquoted values in config files but not in code', async () => {
+    const line = `DB_PASSWORD=${fake.generic}`;
+    expect((await scan([line], 'deploy/.env.production')).map((f) => f.message)).toEqual(['high-entropy value assigned to `DB_PASSWORD` in an added line']);
+    expect((await scan([`password: ${fake.generic}`], 'config/app.yaml')).map((f) => f.severity)).toEqual(['high']);
+    expect(await scan([`if (x) DB_PASSWORD=${fake.generic}`], 'src/a.ts')).toEqual([]);
+  });
+
+  it('never echoes a secret: evidence is redacted to 4 characters and a length', async () => {
+    const values = Object.values(fake);
+    const findings = await scan([
+      `aws_secret_access_key = "${fake.awsSecret}"`,
+      ...values.map((v, i) => `const v${i} = "${v}"; // ${v}`),
+      `postgres://u:${fake.password}@h/db`,
+      `api_key = "${fake.generic}"`,
+    ]);
+    expect(findings.length).toBeGreaterThanOrEqual(values.length);
+    const output = JSON.stringify(findings);
+    for (const value of values) {
+      expect(output).not.toContain(value);
+      expect(output).not.toContain(value.slice(4, 12));
+    }
+    expect(findings.find((f) => f.message.startsWith('GitHub'))?.evidence).toBe(`${fake.github.slice(0, 4)}…(40 chars)`);
+  });
+
+  it.each([
+    ['an AWS documentation example key', ['AKIA' + 'IOSFODNN7EXAMPLE']],
+    ['a placeholder password', ['password = "changeme"', 'password: "<your-password>"', 'secret = "${SECRET_FROM_ENV}"', 'token = "xxxxxxxxxxxxxxxx"']],
+    ['an environment reference', ['API_TOKEN=$API_TOKEN', 'password: "{{ vault_db_password }}"', 'const token = process.env.GITHUB_TOKEN;']],
+    ['an identifier value', ['const tokenType = "access_token_value";', 'passwordField: "passwordConfirmation"', 'secret_name = "prod/db/password"']],
+    ['a low-entropy value', ['api_key = "aaaaaaaa1111aaaa"', 'token = "1234567812345678"']],
+    ['a URL without credentials', ['url = "https://example.com/path?token=abc"', 'postgres://user:password@localhost/db']],
+    ['prose about secrets', ['// rotate the api key and the client secret every 90 days']],
+    ['a short value', ['pwd = "a1b2"']],
+  ])('ignores %s', async (_name, lines) => {
+    expect(await scan(lines)).toEqual([]);
+  });
+
+  it('scans only added lines, and skips binary and ignored paths', async () => {
+    const removed = modifiedFile('a.ts', `@@ -1,1 +1,1 @@\n-const k = "${fake.awsKeyId}";\n+const k = process.env.KEY;`);
+    const deleted = deletedFile('b.ts', [`const k = "${fake.awsKeyId}";`]);
+    expect(await secretsRule.evaluate(buildRuleInput(buildChange([removed, deleted])))).toEqual([]);
+    expect(await scan([`k = "${fake.awsKeyId}"`], 'test/fixtures/keys.txt', { ignorePaths: ['test/fixtures/**'] })).toEqual([]);
+    const binary = { ...addedFile('a.bin', [`k = "${fake.awsKeyId}"`]), binary: true };
+    expect(await secretsRule.evaluate(buildRuleInput(buildChange([binary])))).toEqual([]);
+  });
+
+  it('reports every secret line, each with its own line number', async () => {
+    const findings = await scan(['// config', `const a = "${fake.github}";`, 'const b = 1;', `const c = "${fake.npm}";`]);
+    expect(findings.map((f) => f.line)).toEqual([2, 4]);
+  });
+
+  it('honours minLength and minEntropy settings, and reports bad ones', async () => {
+    const line = `api_key = "${randomChars(10, BASE62, 30)}1"`;
+    expect(await scan([line])).toEqual([]);
+    expect((await scan([line], 'a.ts', { minLength: 8 })).map((f) => f.severity)).toEqual(['high']);
+    const bad = await scan([line], 'a.ts', { minEntropy: 'high' });
+    expect(bad.map((f) => f.message)).toEqual(['invalid `rules.settings.secrets.minEntropy`: invalid input: expected number, received string; using the defaults']);
+  });
+
+  it('stays fast on a 50,000-character line full of credential words', async () => {
+    const line = 'token=token_password_secret '.repeat(1800);
+    const started = performance.now();
+    await scan([line, 'x'.repeat(50_000)]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

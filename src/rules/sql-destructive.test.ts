@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Artifact, ChangedFile } from '../core/change.js';
+import { sqlDestructiveRule } from './sql-destructive.js';
+import { addedFile, buildArtifact, buildChange, buildRuleInput, fileFromContents, modifiedFile } from './test-builders.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../test/fixtures/rules/sql/${name}`, import.meta.url), 'utf8');
+
+/** A new SQL file: the file and its artifact. */
+const newSql = (path: string, sql: string): { file: ChangedFile; artifact: Artifact } => ({
+  file: addedFile(path, sql),
+  artifact: buildArtifact('sql', path, sql),
+});
+
+async function run(items: { file: ChangedFile; artifact?: Artifact }[], settings: Record<string, unknown> = {}) {
+  const change = buildChange(items.map((i) => i.file), { artifacts: items.flatMap((i) => (i.artifact ? [i.artifact] : [])) });
+  return sqlDestructiveRule.evaluate(buildRuleInput(change, undefined, settings));
+}
+
+const brief = (findings: { severity: string; message: string; line?: number }[]) => findings.map((f) => `${f.line}:${f.severity}:${f.message}`);
+
+describe('sql-destructive', () => {
+  it('finds every hazard class in a real migration, with its line', async () => {
+    const findings = await run([newSql('db/migration/V7__retire_legacy_orders.sql', fixture('V7__retire_legacy_orders.sql'))]);
+    expect(brief(findings)).toEqual([
+      '4:medium:adds NOT NULL column `orders_v2`.`region` without a DEFAULT (fails when the table has rows)',
+      '9:critical:updates every row of `orders_v2` (no WHERE)',
+      '11:high:changes the type of column `orders_v2`.`total` (rewrites the table; values may be cast or lost)',
+      '12:medium:sets NOT NULL on `orders_v2`.`customer_id` (scans the table under an exclusive lock; fails if any row is null)',
+      '13:high:drops column `customers`.`fax_number`',
+      '16:critical:deletes every row of `order_audit` (no WHERE)',
+      '17:critical:truncates `order_staging`',
+      '19:medium:drops index `idx_orders_legacy_created` (queries relying on it slow down)',
+      '20:critical:drops table `legacy_orders`, `legacy_order_items`',
+      '21:critical:drops schema `legacy` with CASCADE',
+    ]);
+    expect(findings[0]).toMatchObject({ rule: 'sql-destructive', file: 'db/migration/V7__retire_legacy_orders.sql' });
+    expect(findings[8]?.evidence).toBe('DROP TABLE IF EXISTS legacy_orders, legacy_order_items');
+  });
+
+  it.each([
+    ['DROP DATABASE shop;', 'critical', 'drops database `shop`'],
+    ['DROP TABLE public.users CASCADE;', 'critical', 'drops table `public.users`'],
+    ['DROP TYPE order_status CASCADE;', 'high', 'drops type `order_status` with CASCADE, which also drops everything that depends on it'],
+    ['UPDATE accounts SET balance = 0 FROM ledger;', 'critical', 'updates every row of `accounts` (no WHERE)'],
+    ['ALTER TABLE users RENAME COLUMN email TO email_address;', 'medium', 'renames column `users`.`email` to `email_address` (breaks code still using the old name)'],
+    ['ALTER TABLE users RENAME TO customers;', 'medium', 'renames table `users` to `customers` (breaks code still using the old name)'],
+    ['DROP MATERIALIZED VIEW sales_daily;', 'medium', 'drops matview `sales_daily`'],
+    ['DROP FUNCTION price(int) CASCADE;', 'high', 'drops function `price` with CASCADE, which also drops everything that depends on it'],
+  ])('%s -> %s', async (sql, severity, message) => {
+    expect((await run([newSql('migrations/001.sql', sql)])).map((f) => [f.severity, f.message])).toEqual([[severity, message]]);
+  });
+
+  it.each([
+    ['a safe migration', fixture('000012_add_loyalty_points.up.sql')],
+    ['DELETE with WHERE', 'DELETE FROM sessions WHERE expires_at < now();'],
+    ['UPDATE with WHERE', "UPDATE users SET plan = 'free' WHERE plan IS NULL;"],
+    ['ADD COLUMN NOT NULL with DEFAULT', "ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';"],
+    ['ADD COLUMN identity', 'ALTER TABLE users ADD COLUMN seq bigint NOT NULL GENERATED ALWAYS AS IDENTITY;'],
+    ['nullable ADD COLUMN', 'ALTER TABLE users ADD COLUMN nickname text;'],
+    ['CREATE TABLE with NOT NULL', 'CREATE TABLE t (id int NOT NULL);'],
+    ['DROP VIEW without CASCADE', 'DROP VIEW active_users;'],
+    ['comments only', '-- DROP TABLE users;\n/* TRUNCATE orders; */'],
+    ['a string mentioning DROP TABLE', "INSERT INTO audit (note) VALUES ('DROP TABLE users');"],
+  ])('reports nothing for %s', async (_name, sql) => {
+    expect(await run([newSql('migrations/002.sql', sql)])).toEqual([]);
+  });
+
+  it('looks only at the statements a modification adds', async () => {
+    const base = 'CREATE TABLE a (id int);\nDROP TABLE legacy;\n';
+    const head = 'CREATE TABLE a (id int);\nDROP TABLE legacy;\nALTER TABLE a\n  DROP COLUMN id;\nSELECT 1;\n';
+    const path = 'db/schema.sql';
+    const findings = await run([{ file: fileFromContents(path, base, head), artifact: buildArtifact('sql', path, head, base) }]);
+    expect(brief(findings)).toEqual(['3:high:drops column `a`.`id`']);
+  });
+
+  it.each([
+    ['a line of it is replaced', 'DELETE FROM carts\nWHERE abandoned;\n', 'DELETE FROM carts\n;\n', ['1:critical:deletes every row of `carts` (no WHERE)']],
+    ['a line inside it is only removed', 'DELETE FROM carts\n  WHERE abandoned\n;\n', 'DELETE FROM carts\n;\n', ['1:critical:deletes every row of `carts` (no WHERE)']],
+    ['a later line is removed, leaving an old statement untouched', 'DROP TABLE a;\nDROP TABLE b;\n', 'DROP TABLE a;\n', []],
+    ['an earlier statement is edited', 'SELECT 1;\nDROP TABLE b;\n', 'SELECT 2;\nDROP TABLE b;\n', []],
+  ])('in a modified file, a statement counts when %s', async (_name, base, head, expected) => {
+    const path = 'db/cleanup.sql';
+    const findings = await run([{ file: fileFromContents(path, base, head), artifact: buildArtifact('sql', path, head, base) }]);
+    expect(brief(findings)).toEqual(expected);
+  });
+
+  it('never passes unparseable SQL: the parser message and line are reported', async () => {
+    const findings = await run([newSql('db/mysql_dump.sql', fixture('mysql_dump.sql'))]);
+    expect(findings).toEqual([
+      expect.objectContaining({ severity: 'high', line: 2, message: 'cannot parse SQL at line 2: syntax error at or near "`" (and 1 more syntax errors)', file: 'db/mysql_dump.sql' }),
+    ]);
+  });
+
+  it('still reports destructive statements next to a syntax error', async () => {
+    const findings = await run([newSql('db/004.sql', 'DROP TABLE users;\nSELECT `x`;\n')]);
+    expect(brief(findings)).toEqual(['2:high:cannot parse SQL at line 2: syntax error at or near ";"', '1:critical:drops table `users`']);
+  });
+
+  it('checks DO blocks: a DROP inside is reported, dynamic EXECUTE is flagged', async () => {
+    expect(brief(await run([newSql('db/do.sql', fixture('do_block.sql'))]))).toEqual([
+      '5:critical:drops table `carts_old` (inside a DO block)',
+      '7:medium:DO block runs dynamic SQL (`EXECUTE`) that cannot be checked',
+    ]);
+  });
+
+  it('reports rollback migrations at low severity', async () => {
+    const findings = await run([newSql('migrations/000012_add_loyalty_points.down.sql', fixture('000012_add_loyalty_points.down.sql'))]);
+    expect(brief(findings)).toEqual(['2:low:rollback migration drops table `loyalty_points`']);
+    const custom = await run([newSql('db/undo/1.sql', 'DROP TABLE x;')], { rollbackPaths: ['db/undo/**'] });
+    expect(custom.map((f) => f.severity)).toEqual(['low']);
+  });
+
+  it('is not fooled by SQL text in a shell script (only SQL artifacts are parsed)', async () => {
+    expect(await run([{ file: addedFile('scripts/reset.sh', 'psql -c "DROP TABLE users"') }])).toEqual([]);
+  });
+
+  it('skips deleted SQL files and reports unreadable ones', async () => {
+    expect(await run([{ file: fileFromContents('old.sql', 'DROP TABLE x;\n', undefined), artifact: buildArtifact('sql', 'old.sql', undefined, 'DROP TABLE x;\n') }])).toEqual([]);
+    const big = await run([{ file: addedFile('dump.sql', []), artifact: buildArtifact('sql', 'dump.sql', undefined, undefined, { unreadable: 'too-large' }) }]);
+    expect(big.map((f) => [f.severity, f.message])).toEqual([['high', 'cannot read SQL: its content could not be loaded (too-large)']]);
+  });
+
+  it('parses the added lines of patch input, where only changed lines are known', async () => {
+    const file = modifiedFile('db/2.sql', '@@ -10,2 +10,4 @@\n SELECT 1;\n+TRUNCATE audit;\n+ALTER TABLE t\n+  DROP COLUMN c;\n SELECT 2;');
+    const artifact = buildArtifact('sql', 'db/2.sql', undefined, undefined, { unreadable: 'incomplete' });
+    expect(brief(await run([{ file, artifact }]))).toEqual(['11:critical:truncates `audit`', '12:high:drops column `t`.`c`']);
+    const partial = modifiedFile('db/3.sql', '@@ -1,2 +1,2 @@\n ALTER TABLE t\n-  ADD COLUMN a int;\n+  DROP COLUMN a;');
+    const unclear = await run([{ file: partial, artifact: buildArtifact('sql', 'db/3.sql', undefined, undefined, { unreadable: 'incomplete' }) }]);
+    expect(unclear.map((f) => [f.severity, f.line])).toEqual([['high', 2]]);
+    expect(unclear[0]?.message).toMatch(/^cannot parse SQL at line 2: .*\(only the changed lines are known\)$/);
+  });
+
+  it('rejects an unsupported dialect setting with a finding', async () => {
+    const findings = await run([newSql('a.sql', 'SELECT 1;')], { dialect: 'mysql' });
+    expect(findings.map((f) => f.message)).toEqual(['invalid `rules.settings.sql-destructive.dialect`: invalid input: expected "postgresql"; using the defaults']);
+  });
+});

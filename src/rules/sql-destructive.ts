@@ -1,0 +1,166 @@
+/**
+ * @module Rule `sql-destructive`: destructive statements in SQL files, found with the PostgreSQL grammar.
+ *
+ * Only statements the change adds count: the whole file when it is new; when it is modified, the
+ * statements with an added line or a removed line inside them. SQL that cannot be parsed is a
+ * finding, never a pass, and does not hide the statements around it.
+ */
+import { z } from 'zod';
+import { parseSqlStatements, type SqlStatement, type SqlSyntaxError } from '../analyzers/sql-statements.js';
+import type { Artifact, ChangedFile } from '../core/change.js';
+import type { Finding } from '../core/finding.js';
+import type { BuiltinRule } from './builtin-rule.js';
+import { compilePathGlobs } from './match-paths.js';
+import { parseRuleSettings } from './parse-rule-settings.js';
+import { classifyStatement } from './sql-hazards.js';
+
+const ID = 'sql-destructive';
+
+const settingsSchema = z.strictObject({
+  /** The SQL dialect of migrations; only `postgresql` is understood today. */
+  dialect: z.literal('postgresql').default('postgresql'),
+  /** Rollback ("down") migrations: reported at `low`, since they run only to undo a deploy. */
+  rollbackPaths: z.array(z.string().min(1)).default(['**/*.down.sql', '**/down.sql', '**/*_down.sql', '**/rollback/**', '**/rollbacks/**']),
+});
+
+const MAX_EVIDENCE = 160;
+
+export const sqlDestructiveRule: BuiltinRule = {
+  id: ID,
+  description: 'DROP/TRUNCATE, DELETE or UPDATE without WHERE, column drops and type changes, unsafe NOT NULL in SQL (PostgreSQL grammar)',
+  settingsSchema,
+  async evaluate(input) {
+    const { settings, findings } = parseRuleSettings(ID, settingsSchema, input.settings);
+    const isRollback = compilePathGlobs(settings.rollbackPaths);
+    const files = new Map(input.change.files.map((file) => [file.path, file]));
+    for (const artifact of input.change.artifacts) {
+      if (artifact.kind !== 'sql') continue;
+      const found = await evaluateSqlArtifact(artifact, artifact.external ? undefined : files.get(artifact.path));
+      findings.push(...(isRollback(artifact.path) ? found.map(asRollback) : found));
+    }
+    return findings;
+  },
+};
+
+const REMEDIATION = 'only PostgreSQL syntax is understood; a file in another dialect needs a careful human review';
+
+async function evaluateSqlArtifact(artifact: Artifact, file: ChangedFile | undefined): Promise<Finding[]> {
+  if (artifact.unreadable === 'incomplete' && file) return evaluateAddedRuns(artifact.path, file);
+  if (artifact.unreadable) {
+    return [{ rule: ID, severity: 'high', message: `cannot read SQL: its content could not be loaded (${artifact.unreadable})`, file: artifact.path, remediation: REMEDIATION }];
+  }
+  if (artifact.content === undefined) return []; // the file was deleted; a deleted migration runs nothing
+  const parsed = await parseSqlStatements(artifact.content);
+  const findings = parseErrors(artifact.path, parsed.errors, 0, '');
+  const edits = editedLines(file);
+  const touched = (statement: SqlStatement): boolean => {
+    if (!edits) return true;
+    for (let line = statement.line; line <= statement.endLine; line++) if (edits.added.has(line)) return true;
+    // Removing a line inside a statement changes it too (a dropped `WHERE` turns a DELETE into "delete all").
+    const next = firstAbove(edits.removedAt, statement.line);
+    return next !== undefined && next <= statement.endLine;
+  };
+  // Statements around a syntax error still count: an error must not hide a DROP TABLE next to it.
+  return [...findings, ...parsed.statements.filter(touched).flatMap((statement) => statementFindings(artifact.path, statement, 0))];
+}
+
+/**
+ * Patch input carries only the changed lines of a modified file: parse each run of consecutive
+ * added lines on its own. A run that is not whole statements cannot be parsed and is reported.
+ */
+async function evaluateAddedRuns(path: string, file: ChangedFile): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const run of addedRuns(file)) {
+    const parsed = await parseSqlStatements(run.text);
+    findings.push(...parseErrors(path, parsed.errors, run.start - 1, ' (only the changed lines are known)'));
+    for (const statement of parsed.statements) findings.push(...statementFindings(path, statement, run.start - 1));
+  }
+  return findings;
+}
+
+function statementFindings(file: string, statement: SqlStatement, lineOffset: number): Finding[] {
+  const where = { rule: ID, file, line: statement.line + lineOffset };
+  if (statement.kind === 'dynamic') {
+    return [{ ...where, severity: 'medium', message: 'DO block runs dynamic SQL (`EXECUTE`) that cannot be checked', remediation: 'review the statements it builds by hand' }];
+  }
+  if (statement.kind === 'opaque') return [{ ...where, severity: 'high', message: `cannot parse DO block: ${statement.reason}`, remediation: REMEDIATION }];
+  return classifyStatement(statement.node).map((hazard) => ({
+    ...where,
+    severity: hazard.severity,
+    message: statement.inDoBlock ? `${hazard.message} (inside a DO block)` : hazard.message,
+    evidence: oneLine(statement.text),
+    remediation: remediationFor(hazard.severity),
+  }));
+}
+
+/** One finding for a file's syntax errors: the first, and how many more there are. */
+function parseErrors(file: string, errors: readonly SqlSyntaxError[], lineOffset: number, note: string): Finding[] {
+  const first = errors[0];
+  if (!first) return [];
+  const line = first.line + lineOffset;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more syntax errors)` : '';
+  return [{ rule: ID, severity: 'high', message: `cannot parse SQL at line ${line}: ${first.message}${note}${more}`, file, line, remediation: REMEDIATION }];
+}
+
+/** Consecutive added lines, as text blocks with their first head line. */
+function addedRuns(file: ChangedFile): { start: number; text: string }[] {
+  const runs: { start: number; lines: string[] }[] = [];
+  for (const hunk of file.hunks) {
+    for (const line of hunk.added) {
+      const last = runs[runs.length - 1];
+      if (last && last.start + last.lines.length === line.line) last.lines.push(line.text);
+      else runs.push({ start: line.line, lines: [line.text] });
+    }
+  }
+  return runs.map((run) => ({ start: run.start, text: run.lines.join('\n') }));
+}
+
+/**
+ * What a modification changed, in head line numbers: the lines it added, and (ascending) for each
+ * removed line the head line that now follows the removal. `undefined` when the whole file is new.
+ */
+function editedLines(file: ChangedFile | undefined): { added: Set<number>; removedAt: number[] } | undefined {
+  if (!file || file.status === 'added') return undefined;
+  const added = new Set<number>();
+  const removedAt: number[] = [];
+  for (const hunk of file.hunks) {
+    for (const line of hunk.added) added.add(line.line);
+    // Walk removed lines in order, counting the added lines that come before each in the hunk:
+    // an added line comes first when its head number is below where the removal now sits.
+    let addedBefore = 0;
+    hunk.removed.forEach((line, removedBefore) => {
+      const withoutAdds = hunk.newStart + (line.line - hunk.oldStart - removedBefore);
+      while (addedBefore < hunk.added.length && hunk.added[addedBefore]!.line < withoutAdds + addedBefore) addedBefore++;
+      removedAt.push(withoutAdds + addedBefore);
+    });
+  }
+  return { added, removedAt: removedAt.sort((x, y) => x - y) };
+}
+
+/** The smallest value above `floor` in an ascending list (binary search). */
+function firstAbove(sorted: readonly number[], floor: number): number | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! <= floor) low = mid + 1;
+    else high = mid;
+  }
+  return sorted[low];
+}
+
+function asRollback(finding: Finding): Finding {
+  if (finding.message.startsWith('cannot ')) return finding; // unreadable stays unreadable
+  return { ...finding, severity: 'low', message: `rollback migration ${finding.message}` };
+}
+
+function remediationFor(severity: string): string {
+  if (severity === 'critical') return 'take and verify a backup first, and prefer an expand/contract migration (stop using it, deploy, then drop in a later change)';
+  if (severity === 'high') return 'copy the data first or use an expand/contract migration (add the new column, backfill, switch readers, then drop)';
+  return 'add a DEFAULT or backfill first, and check the lock time on a production-sized copy';
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_EVIDENCE ? `${flat.slice(0, MAX_EVIDENCE - 1)}…` : flat;
+}
