@@ -29,6 +29,12 @@ const BENCHES: Bench[] = [
       `one-file change: ${fmt(r.oneFileMs!, 0)} ms wall (target < 200 ms: ${verdict(r.oneFileMs! < 200)})`,
     ],
   },
+  {
+    name: 'rules',
+    module: './rules.bench.ts',
+    exportName: 'benchRules',
+    describe: (r) => [`rule pack over ${r.files} files / ${r.lines} added lines: ${fmt(r.ms!, 0)} ms`],
+  },
 ];
 
 async function main(): Promise<void> {
