@@ -35,6 +35,17 @@ const BENCHES: Bench[] = [
     exportName: 'benchRules',
     describe: (r) => [`rule pack over ${r.files} files / ${r.lines} added lines: ${fmt(r.ms!, 0)} ms`],
   },
+  {
+    name: 'store',
+    module: './store.bench.ts',
+    exportName: 'benchStore',
+    describe: (r) => [
+      `durable audit appends: SQLite ${fmt(r.sqliteAppendPerSec!, 0)}/s, PostgreSQL ${fmt(r.postgresAppendPerSec!, 0)}/s`,
+      `audit verify over 1,000,000 events: SQLite ${fmt(r.sqliteVerifyPerSec! / 1000, 0)}k/s = ${fmt(100 * r.sqliteVerifyRatio!, 0)}% of one-shot sha256 of the same bytes, ${fmt(100 * r.sqliteVerifyStreamRatio!, 0)}% of createHash (target ≥ 30%: ${verdict(r.sqliteVerifyRatio! >= 0.3)})`,
+      `                                    PostgreSQL ${fmt(r.postgresVerifyPerSec! / 1000, 0)}k/s = ${fmt(100 * r.postgresVerifyRatio!, 0)}% of one-shot sha256, ${fmt(100 * r.postgresVerifyStreamRatio!, 0)}% of createHash`,
+      `verify of a 500-commit range: SQLite ${fmt(r.sqliteVerifyDeployMs!, 0)} ms, PostgreSQL ${fmt(r.postgresVerifyDeployMs!, 0)} ms (target < 1 s: ${verdict(Math.max(r.sqliteVerifyDeployMs!, r.postgresVerifyDeployMs!) < 1000)})`,
+    ],
+  },
 ];
 
 async function main(): Promise<void> {
