@@ -24,12 +24,6 @@ export interface ParsedDiff {
   problems: DiffParseProblem[];
 }
 
-/** An incremental parser: push chunks as they arrive, then `end()` for the result. */
-export interface UnifiedDiffParser {
-  push(chunk: Buffer | string): void;
-  end(): ParsedDiff;
-}
-
 const PLUS = 43;
 const MINUS = 45;
 const SPACE = 32;

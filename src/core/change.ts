@@ -24,8 +24,11 @@ export interface Hunk {
   removed: DiffLine[];
 }
 
-/** Why a file's content could not be analysed line by line (rules must treat it as "cannot tell"). */
-export type UnreadableReason = 'binary' | 'not-utf8' | 'line-too-long' | 'too-large';
+/**
+ * Why a file's content could not be analysed line by line (rules must treat it as "cannot tell").
+ * `incomplete`: only part of the content is known (a patch file carries the changed lines, not whole files).
+ */
+export type UnreadableReason = 'binary' | 'not-utf8' | 'line-too-long' | 'too-large' | 'incomplete';
 
 export interface ChangedFile {
   /** Path in head; for a deleted file, its path in base. Always forward slashes, repo-relative. */
@@ -41,6 +44,17 @@ export interface ChangedFile {
   hunks: Hunk[];
   /** Set when some or all of the content could not be read as text. */
   unreadable?: UnreadableReason;
+  /** Blob ids from the diff's `index` line (full with `--full-index`); the digest uses them for binary files. */
+  oldBlob?: string;
+  newBlob?: string;
+  /** File modes (`100644`, `100755`, `120000`, …) when the diff states them (added, deleted, mode change). */
+  oldMode?: string;
+  newMode?: string;
+  /**
+   * Added/removed lines the reader did not keep in `hunks` (longer than its limit): how many, and a
+   * sha256 over their side and bytes, so the digest still changes when they change.
+   */
+  unstored?: { lines: number; sha256: string };
 }
 
 export interface Person {
@@ -79,6 +93,8 @@ export interface Artifact {
   baseContent?: string;
   /** True when the artifact came from the command line rather than the diff. */
   external?: boolean;
+  /** Set when a side's content exists but was not loaded (too large, not UTF-8): rules must say they cannot tell. */
+  unreadable?: UnreadableReason;
 }
 
 export type ChangeSource = 'range' | 'staged' | 'worktree' | 'patch';

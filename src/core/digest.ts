@@ -1,0 +1,79 @@
+/**
+ * @module The change digest: a rebase-stable content identity of a whole change (hex sha256).
+ *
+ * Approvals bind to this digest. It must stay the same when only the history around the change
+ * moves (a rebase onto an unrelated upstream commit, squashing or reordering commits that end in
+ * the same diff, new commit messages or dates) and must change when anything the change adds or
+ * removes changes. It is in the spirit of `git patch-id --stable`, taken over the whole change:
+ *
+ * - files are visited in path order (so diff order settings do not matter);
+ * - per file: status, old and new path, and the mode when it is set or changes;
+ * - per hunk, in order: every removed and added line with its offset *inside the hunk*. Absolute
+ *   line numbers and hunk offsets are left out (they move when upstream adds lines elsewhere), but
+ *   the in-hunk offsets keep the order of lines relative to the unchanged lines around them: moving
+ *   an added line below a context line (say, below an authorisation check) is a different change;
+ * - binary files: their old and new blob ids; lines too long to keep: their count and hash.
+ *
+ * Commit metadata (shas, authors, messages, dates) is deliberately not part of it.
+ *
+ * INVARIANT: the serialisation below is versioned (`v1`); any change to it must bump the version,
+ * since stored approvals compare digests computed by different releases.
+ */
+import { createHash } from 'node:crypto';
+import type { ChangedFile } from './change.js';
+
+const VERSION = 'tollgate-change-digest/v1\n';
+/** Hash input is handed over in blocks of about this many characters (one native call per block). */
+const BLOCK = 64 * 1024;
+
+function compareFiles(a: ChangedFile, b: ChangedFile): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  const oldA = a.oldPath ?? '';
+  const oldB = b.oldPath ?? '';
+  if (oldA !== oldB) return oldA < oldB ? -1 : 1;
+  return a.status < b.status ? -1 : a.status > b.status ? 1 : 0;
+}
+
+/** The mode part of a file's identity: only what the change sets or alters. */
+function modeField(file: ChangedFile): string {
+  if (file.status === 'added') return `+${file.newMode ?? ''}`;
+  if (file.status === 'deleted') return `-${file.oldMode ?? ''}`;
+  if (file.oldMode !== undefined && file.newMode !== undefined && file.oldMode !== file.newMode) {
+    return `${file.oldMode}>${file.newMode}`;
+  }
+  return file.status === 'type-changed' ? `${file.oldMode ?? ''}>${file.newMode ?? ''}` : '';
+}
+
+/**
+ * Computes the digest of a change from its files.
+ *
+ * @example
+ * ```ts
+ * const digest = computeChangeDigest(change.files); // '3f9a1c…' (64 hex characters)
+ * ```
+ */
+export function computeChangeDigest(files: readonly ChangedFile[]): string {
+  const hash = createHash('sha256');
+  // String concatenation is the cheapest way V8 offers to serialise many short lines; a reused
+  // Buffer written line by line measured slower (one native call per line).
+  let buffer = VERSION;
+  const write = (text: string): void => {
+    buffer += text;
+    if (buffer.length >= BLOCK) {
+      hash.update(buffer, 'utf8');
+      buffer = '';
+    }
+  };
+  for (const file of [...files].sort(compareFiles)) {
+    write(`F\0${file.status}\0${file.oldPath ?? ''}\0${file.path}\0${modeField(file)}\n`);
+    if (file.binary) write(`B\0${file.oldBlob ?? ''}\0${file.newBlob ?? ''}\n`);
+    if (file.unstored) write(`U\0${file.unstored.lines}\0${file.unstored.sha256}\n`);
+    for (const hunk of file.hunks) {
+      write('@\n');
+      for (const line of hunk.removed) write(`-${line.line - hunk.oldStart}\t${line.text}\n`);
+      for (const line of hunk.added) write(`+${line.line - hunk.newStart}\t${line.text}\n`);
+    }
+  }
+  hash.update(buffer, 'utf8');
+  return hash.digest('hex');
+}
