@@ -30,6 +30,14 @@ const BENCHES: Bench[] = [
     ],
   },
   {
+    name: 'read-change',
+    module: './read-change.bench.ts',
+    exportName: 'benchReadChange',
+    describe: (r) => [
+      `reading the same change in-process: git diff ${fmt(r.gitDiffMs!, 0)} ms, readChange ${fmt(r.readChangeMs!, 0)} ms, ratio ${fmt(r.ratio!, 2)}×, peak ${fmt(r.peakRssMb!, 0)} MB`,
+    ],
+  },
+  {
     name: 'rules',
     module: './rules.bench.ts',
     exportName: 'benchRules',

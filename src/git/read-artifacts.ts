@@ -11,7 +11,7 @@ export const DEFAULT_MAX_ARTIFACT_BYTES = 20 * 1024 * 1024;
 /** Modified files losing at least this many lines get `baseLineCount` (for the mass-deletion rule). */
 export const BASE_LINE_COUNT_MIN_DELETIONS = 10;
 
-/** The artifact kind of a path, by name: `*.tf`, `*.sql`, Terraform plan JSON (`*plan.json`). */
+/** The artifact kind of a path, by name: `*.tf`, `*.sql`, Terraform plan JSON (`*.plan.json`, `tfplan.json`, …). */
 export function artifactKind(path: string): Artifact['kind'] | undefined {
   // Most paths end in none of these letters; skip them without allocating.
   const last = path.charCodeAt(path.length - 1) | 0x20;
@@ -19,8 +19,8 @@ export function artifactKind(path: string): Artifact['kind'] | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (name.endsWith('.tf')) return 'terraform-hcl';
   if (name.endsWith('.sql')) return 'sql';
-  // Covers `tfplan.json`, `*.tfplan.json`, `*.plan.json` and `*plan.json`.
-  if (name.endsWith('plan.json')) return 'terraform-plan';
+  // `plan.json`, `tfplan.json`, `*.tfplan.json`, `*.plan.json`, `*-plan.json`, `*_plan.json` — not `floorplan.json`.
+  if (name === 'plan.json' || name === 'tfplan.json' || /[._-](?:tf)?plan\.json$/.test(name)) return 'terraform-plan';
   return undefined;
 }
 
