@@ -1,12 +1,31 @@
-// Bundles the CLI into single CommonJS files: one process start loads one file, which keeps
-// `tollgate` (and above all `tollgate guard`, called before every agent action) quick to start.
+// Bundles the CLI into CommonJS files so that one process start loads little: `dist/tollgate.cjs`
+// holds only the argument parser and the command list, and each command is its own bundle in
+// `dist/commands/`, loaded when that command runs. `tollgate guard`, called before every agent
+// action, has its own lean bundle that bin/tollgate.cjs loads directly.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+
+const commandFiles = readdirSync('src/cli/commands').filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'index.ts');
 
 const entries = [
   { in: 'src/cli/main.ts', out: 'tollgate' },
+  ...commandFiles.map((file) => ({ in: `src/cli/commands/${file}`, out: `commands/${file.replace(/\.ts$/, '')}` })),
   { in: 'src/guard/entry.ts', out: 'guard' },
+  // The store for `tollgate guard log|approve`, loaded at run time so hook calls never parse it.
+  { in: 'src/guard/log/guard-store-entry.ts', out: 'guard-store' },
 ].filter((entry) => existsSync(entry.in));
+
+/** In the main bundle, `import('./check.js')` from the command list loads `dist/commands/check.cjs`. */
+const lazyCommands = {
+  name: 'lazy-commands',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) =>
+      args.importer.endsWith('src/cli/commands/index.ts')
+        ? { path: `./commands/${args.path.slice(2, -3)}.cjs`, external: true }
+        : undefined,
+    );
+  },
+};
 
 const options = {
   outdir: 'dist',
@@ -16,11 +35,16 @@ const options = {
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
+  minify: true, // less to parse at every start; stack traces map back through the source map
   logLevel: 'warning',
   // Native addons and WebAssembly packages locate their files relative to their own folder.
-  external: ['better-sqlite3', 'pg', 'pg-native', 'libpg-query', 'web-tree-sitter', 'tree-sitter-bash', '@cdktf/hcl2json', 'playwright-core'],
+  // The LLM SDKs are large and only needed when a review actually calls a provider.
+  external: ['openai', '@anthropic-ai/sdk', 'better-sqlite3', 'pg', 'pg-native', 'libpg-query', 'web-tree-sitter', 'tree-sitter-bash', '@cdktf/hcl2json', 'playwright-core'],
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyCommands],
+  // `import()` of a CommonJS bundle makes Node scan its source for exports; `require` does not.
+  supported: { 'dynamic-import': false },
 };
 
 // Each entry on its own, so one broken entry does not hide whether the others build.

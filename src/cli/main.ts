@@ -1,9 +1,9 @@
 /**
- * @module The `tollgate` command line: registers one command per file and maps errors to exit codes.
+ * @module The `tollgate` command line: registers the command being run and maps errors to exit codes.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, UsageError } from './cli-error.js';
-import { COMMANDS } from './commands/index.js';
+import { EXIT, isUsageError } from './cli-error.js';
+import { COMMANDS, type CommandEntry } from './commands/index.js';
 
 const program = new Command('tollgate')
   .description('Controlled friction between a code change and production, in proportion to its risk.')
@@ -11,15 +11,25 @@ const program = new Command('tollgate')
   .exitOverride()
   .showHelpAfterError('(run with --help for usage)');
 
-for (const register of COMMANDS) register(program);
+/** The command named on the command line, or every command when none is (help, typos). */
+function commandsToLoad(argv: readonly string[]): CommandEntry[] {
+  const name = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const named = COMMANDS.find((entry) => entry.name === name);
+  return named ? [named] : COMMANDS;
+}
 
-program.parseAsync(process.argv).catch((error: unknown) => {
+async function main(): Promise<void> {
+  for (const entry of commandsToLoad(process.argv)) (await entry.load()).register(program);
+  await program.parseAsync(process.argv);
+}
+
+main().catch((error: unknown) => {
   if (error instanceof CommanderError) {
     // Help and version exit 0; every other parse problem is a usage error.
     process.exitCode = error.exitCode === 0 ? EXIT.pass : EXIT.usage;
     return;
   }
-  if (error instanceof UsageError) {
+  if (isUsageError(error)) {
     process.stderr.write(`tollgate: ${error.message}\n`);
   } else {
     process.stderr.write(`tollgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
