@@ -44,6 +44,16 @@ const BENCHES: Bench[] = [
     describe: (r) => [`rule pack over ${r.files} files / ${r.lines} added lines: ${fmt(r.ms!, 0)} ms`],
   },
   {
+    name: 'guard',
+    module: './guard.bench.ts',
+    exportName: 'benchGuard',
+    describe: (r) => [
+      `node -e 0 ${fmt(r.nodeBareMs!, 0)} ms; tollgate guard (plain command) ${fmt(r.guardMs!, 0)} ms = ${fmt(r.ratio!, 2)}× (target ≤ 1.5×: ${verdict(r.ratio! <= 1.5)})`,
+      `tollgate guard (command needing the bash parser) ${fmt(r.parserGuardMs!, 0)} ms = ${fmt(r.parserRatio!, 2)}×`,
+      `100 KB command: ${fmt(r.bigCommandMs!, 0)} ms (target < 100 ms: ${verdict(r.bigCommandMs! < 100)})`,
+    ],
+  },
+  {
     name: 'store',
     module: './store.bench.ts',
     exportName: 'benchStore',

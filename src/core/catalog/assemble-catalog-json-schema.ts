@@ -64,6 +64,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'environments[].terraformWorkspaces': 'Terraform workspaces of this environment.',
   'environments[].databaseHosts': 'Database hosts of this environment.',
   'environments[].stackPatterns': 'Glob patterns for stack, release or resource names, e.g. `*-prod`.',
+  'environments[].actions': 'Per destructive action (e.g. `terraform-destroy`): `allow`, `ask` or `deny` against this non-production environment; production always denies.',
   'freezes[].id': 'Freeze id.',
   'freezes[].reason': 'Why deploys are frozen.',
   'freezes[].from': 'Start of a one-off window (ISO 8601 date-time).',

@@ -15,6 +15,12 @@ export const environmentSchema = z.strictObject({
   databaseHosts: z.array(z.string().min(1)).default([]),
   /** Glob patterns for stack, release or resource names, e.g. `*-prod`. */
   stackPatterns: z.array(z.string().min(1)).default([]),
+  /**
+   * What the agent guard answers for destructive actions against this environment when it is not
+   * production, keyed by the guard's action id (`terraform-destroy`, `kubectl-delete`) or `*`.
+   * Unset means `allow`. Production environments are always `deny`.
+   */
+  actions: z.record(z.string(), z.enum(['allow', 'ask', 'deny'])).default({}),
 });
 export type Environment = z.infer<typeof environmentSchema>;
 

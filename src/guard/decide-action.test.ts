@@ -1,0 +1,81 @@
+/**
+ * @module Decisions on non-shell tools (file writes, MCP and cloud calls) and the one-time approvals that
+ * turn an ask or a deny into an allow for exactly one action.
+ */
+import { describe, expect, it } from 'vitest';
+import { actionDigest, decideAction, normalizeCommand } from './decide-action.js';
+import { TEST_HOME, TEST_ROOT, testContext } from './guard-test-builders.js';
+import type { AgentAction, GuardGrant } from './guard-types.js';
+import { lexPlainCommand } from './shell/lex-plain-command.js';
+import type { ShellParser } from './shell/shell-syntax.js';
+
+const shell: ShellParser = {
+  parse(source) {
+    const script = lexPlainCommand(source);
+    if (!script) throw new Error(`not plain: ${source}`);
+    return script;
+  },
+};
+
+describe('file writes by non-shell tools', () => {
+  it.each([
+    ['src/app.ts', 'allow'],
+    [`${TEST_ROOT}/tollgate.yaml`, 'ask'],
+    ['.github/workflows/deploy.yml', 'ask'],
+    ['.git/hooks/pre-commit', 'ask'],
+    ['.claude/settings.json', 'ask'],
+    [`${TEST_HOME}/.claude/settings.json`, 'ask'],
+    ['.tollgate/guard-grants/TG-AAAA-BBBB.json', 'deny'],
+    ['services/payments/ledger.ts', 'ask'],
+    ['services/search/index.ts', 'allow'],
+    ['/etc/hosts', 'allow'],
+  ])('writing %s → %s', (path, expected) => {
+    const decision = decideAction({ kind: 'file-write', tool: 'Write', paths: [path] }, testContext(shell, { tier1Critical: ['services/payments/**'] }));
+    expect(decision.decision).toBe(expected);
+    if (expected !== 'allow') expect(decision.reasons[0]).toMatch(/`Write` writes/);
+  });
+});
+
+describe('MCP and cloud tools', () => {
+  it.each([
+    ['mcp__github__create_issue', { title: 'x' }, 'allow'],
+    ['mcp__db__drop_table', { table: 'users' }, 'ask'],
+    ['mcp__db__drop_table', { table: 'users', database: 'orders_prod' }, 'deny'],
+    ['mcp__k8s__deleteNamespace', { name: 'orders', context: 'kind-staging' }, 'allow'],
+    ['mcp__postgres__query', { sql: 'SELECT 1' }, 'allow'],
+    ['mcp__postgres__query', { sql: 'DROP TABLE users' }, 'ask'],
+    ['use_aws', { service_name: 'dynamodb', operation_name: 'delete-table', profile_name: 'prod' }, 'deny'],
+    ['use_aws', { service_name: 'dynamodb', operation_name: 'DeleteTable', profile_name: 'dev' }, 'ask'],
+    ['mcp__shell__run', { command: 'rm -rf /' }, 'deny'],
+    ['Read', { file_path: '/etc/passwd' }, 'allow'],
+  ])('%s %j → %s', (tool, input, expected) => {
+    expect(decideAction({ kind: 'tool', tool, input }, testContext(shell, { catalog: true })).decision).toBe(expected);
+  });
+});
+
+describe('one-time approvals', () => {
+  const action: AgentAction = { kind: 'shell', command: 'terraform destroy' };
+  const context = testContext(shell);
+  const grant = (overrides: Partial<GuardGrant> = {}): GuardGrant => ({
+    id: 'TG-TEST-0001', digest: actionDigest(action), approvedBy: 'carol', approvedAt: context.now - 60_000, expiresAt: context.now + 60_000, ...overrides,
+  });
+
+  it('allows exactly the approved command while the approval is live, and says who approved it', () => {
+    const decision = decideAction(action, { ...context, grants: [grant()] });
+    expect(decision).toMatchObject({ decision: 'allow', grant: { id: 'TG-TEST-0001' } });
+    expect(decision.reasons[0]).toMatch(/carol approved this exact command/);
+  });
+
+  it.each([
+    ['expired', { expiresAt: context.now - 1 }],
+    ['for another command', { digest: actionDigest({ kind: 'shell', command: 'terraform destroy -auto-approve' }) }],
+    ['from the future', { approvedAt: context.now + 1000 }],
+  ])('ignores an approval %s', (_, overrides) => {
+    expect(decideAction(action, { ...context, grants: [grant(overrides)] }).decision).toBe('ask');
+  });
+
+  it('binds to the normalised command: full-width letters, zero-width characters and CRLF do not change it', () => {
+    expect(normalizeCommand('ｔｅｒｒａｆｏｒｍ\u200b destroy\r\n')).toBe('terraform destroy');
+    expect(actionDigest({ kind: 'shell', command: ' terraform destroy ' })).toBe(actionDigest(action));
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * @module Judges tool calls other than the shell: file writes to protected paths, and MCP or cloud
+ * API tools whose names or arguments say delete, destroy or drop.
+ */
+import { posix } from 'node:path';
+import type { EnvironmentMarker } from './environment/classify-environment.js';
+import type { GuardContext, GuardFinding } from './guard-types.js';
+import { judgeHit } from './judge-hit.js';
+import { judgeShell } from './judge-shell.js';
+import { matchProtectedPath } from './paths/protected-paths.js';
+import { findDestructiveSql } from './sql/classify-sql.js';
+
+const DESTRUCTIVE_VERBS = new Set(['delete', 'destroy', 'drop', 'remove', 'rm', 'terminate', 'purge', 'truncate', 'wipe', 'erase', 'flush', 'nuke', 'deregister', 'uninstall', 'reset', 'teardown']);
+const SELECTING_KEY = /(^|_)(env|environment|stage|profile|context|kube_?context|project|stack|cluster|workspace|account|subscription|host|hostname|database|db|connection|url|dsn)$/i;
+const SHELL_KEY = /^(command|cmd|script|shell_command|commandline|command_line)$/i;
+
+/** Findings for a file write or edit by a non-shell tool. */
+export function judgeFileWrite(tool: string, paths: readonly string[], context: GuardContext): GuardFinding[] {
+  const findings: GuardFinding[] = [];
+  for (const path of paths) {
+    const absolute = posix.resolve(context.cwd, path);
+    const rule = matchProtectedPath(absolute, context);
+    if (!rule) continue;
+    const shown = displayPath(absolute, context);
+    const verb = rule.verdict === 'deny' ? 'Denied' : 'Needs a person';
+    findings.push({ rule: 'protected-path', subject: `${tool} ${shown}`, verdict: rule.verdict, reason: `${verb}: \`${tool}\` writes \`${shown}\`, which ${rule.reason}.` });
+  }
+  return findings;
+}
+
+/** Findings for an MCP or other tool call. */
+export function judgeToolCall(tool: string, input: unknown, context: GuardContext): GuardFinding[] {
+  const findings: GuardFinding[] = [];
+  const strings = flattenStrings(input);
+  for (const entry of strings) {
+    if (SHELL_KEY.test(entry.key)) findings.push(...judgeShell(entry.value, context));
+  }
+  const nameWords = words(tool);
+  const verbInName = nameWords.find((word) => DESTRUCTIVE_VERBS.has(word));
+  const verbInArgs = strings
+    .filter((entry) => /^(action|operation|operation_name|method|verb|op|mode|type)$/i.test(entry.key))
+    .flatMap((entry) => words(entry.value))
+    .find((word) => DESTRUCTIVE_VERBS.has(word));
+  const markers: EnvironmentMarker[] = strings.map((entry) => ({
+    value: entry.value.length > 200 ? entry.value.slice(0, 200) : entry.value,
+    kind: /host|url|dsn|connection/i.test(entry.key) ? 'databaseHost' : /profile/i.test(entry.key) ? 'awsProfile' : /context/i.test(entry.key) ? 'kubeContext' : 'name',
+    source: `the argument \`${entry.key}\``,
+    selectsTarget: SELECTING_KEY.test(entry.key),
+  }));
+  const subject = { text: tool, argv: [], assignments: [], outer: [] };
+  const verb = verbInName ?? verbInArgs;
+  if (verb) {
+    findings.push(judgeHit({ rule: `tool-${verb}`, kind: 'destructive', what: `the tool \`${tool}\` would ${verb} something`, family: 'cloud', markers }, subject, context));
+  }
+  for (const entry of strings) {
+    for (const statement of findDestructiveSql(entry.value)) {
+      findings.push(judgeHit({ rule: 'sql-destructive', kind: 'destructive', what: `the tool \`${tool}\` ${statement.what}: \`${statement.statement}\``, family: 'database', markers }, subject, context));
+    }
+  }
+  return findings;
+}
+
+interface StringEntry {
+  key: string;
+  value: string;
+}
+
+function flattenStrings(input: unknown, key = '', depth = 0, out: StringEntry[] = []): StringEntry[] {
+  if (depth > 8 || out.length > 500) return out;
+  if (typeof input === 'string') out.push({ key, value: input });
+  else if (typeof input === 'number' || typeof input === 'boolean') out.push({ key, value: String(input) });
+  else if (Array.isArray(input)) for (const item of input) flattenStrings(item, key, depth + 1, out);
+  else if (input && typeof input === 'object') {
+    for (const [childKey, value] of Object.entries(input)) flattenStrings(value, childKey, depth + 1, out);
+  }
+  return out;
+}
+
+/** Splits `deleteTable`, `drop_database`, `mcp__db__delete-row` into lower-case words. */
+function words(text: string): string[] {
+  return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+function displayPath(path: string, context: GuardContext): string {
+  for (const root of context.workspaceRoots) if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
+  return path;
+}

@@ -1,0 +1,66 @@
+/**
+ * @module Terraform, OpenTofu and Terragrunt: `destroy`, `apply -destroy`, `apply -replace`,
+ * `state rm`/`state push`, `workspace delete`, `taint`.
+ */
+import type { EnvironmentMarker } from '../environment/classify-environment.js';
+import { parseArguments } from '../shell/parse-arguments.js';
+import type { ShellWord } from '../shell/shell-syntax.js';
+import { type InvocationRule, optionMarker, type RuleHit } from './rule-kit.js';
+
+const GLOBAL_SPEC = { singleDashLong: true, stopAtPositional: true } as const;
+
+export const assessTerraform: InvocationRule = (invocation) => {
+  const tool = invocation.name;
+  let args = invocation.argv.slice(1);
+  const global = parseArguments(args, GLOBAL_SPEC);
+  const chdir = global.values.get('--chdir')?.[0];
+  args = args.slice(global.stop);
+  if (tool === 'terragrunt') args = dropTerragruntRunAll(args);
+  const subcommand = args[0]?.value;
+  const rest = args.slice(1);
+  const options = parseArguments(rest, { singleDashLong: true, longWithValue: ['var', 'var-file', 'target', 'replace', 'state', 'backup', 'lock-timeout', 'parallelism'] });
+  const markers: EnvironmentMarker[] = [
+    ...optionMarker(chdir, 'name', '-chdir'),
+    ...(options.values.get('--var') ?? []).flatMap((value) => optionMarker(value, 'name', '-var')),
+    ...(options.values.get('--var-file') ?? []).flatMap((value) => optionMarker(value, 'name', '-var-file')),
+  ];
+  const hit = (rule: string, what: string): RuleHit[] => [
+    { rule, kind: 'destructive', what, family: 'terraform', markers, ignoreSelections: chdir !== undefined },
+  ];
+  switch (subcommand) {
+    case 'destroy':
+      return options.flags.has('--help') ? [] : hit('terraform-destroy', 'deletes every resource this configuration manages');
+    case 'apply': {
+      if (options.flags.has('--destroy')) return hit('terraform-destroy', 'deletes every resource this configuration manages');
+      const replaced = options.values.get('--replace') ?? [];
+      if (replaced.length > 0) return hit('terraform-replace', `deletes and recreates ${replaced.map((address) => `\`${address}\``).join(', ')}`);
+      return [];
+    }
+    case 'state': {
+      const action = rest[0]?.value;
+      if (action === 'rm') return hit('terraform-state-rm', `removes ${targets(rest.slice(1))} from the Terraform state`);
+      if (action === 'push') return hit('terraform-state-push', 'overwrites the remote Terraform state');
+      return [];
+    }
+    case 'workspace':
+      return rest[0]?.value === 'delete' ? hit('terraform-workspace-delete', `deletes the workspace ${targets(rest.slice(1))}`) : [];
+    case 'taint':
+      return hit('terraform-taint', `marks ${targets(rest)} for replacement on the next apply`);
+    default:
+      return [];
+  }
+};
+
+function dropTerragruntRunAll(args: ShellWord[]): ShellWord[] {
+  if (args[0]?.value === 'run-all') return args.slice(1);
+  if (args[0]?.value === 'run') {
+    const dashes = args.findIndex((word) => word.value === '--');
+    return dashes >= 0 ? args.slice(dashes + 1) : args.slice(1).filter((word) => !word.value.startsWith('--'));
+  }
+  return args;
+}
+
+function targets(words: ShellWord[]): string {
+  const names = words.filter((word) => !word.value.startsWith('-')).map((word) => `\`${word.value}\``);
+  return names.length > 0 ? names.join(', ') : 'resources';
+}

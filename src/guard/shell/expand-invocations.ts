@@ -1,0 +1,281 @@
+/**
+ * @module From a parsed script to the commands that actually run, seen through wrappers,
+ * nested shells, remote shells, inline programs and scripts the command writes for itself.
+ *
+ * Whatever cannot be followed (a computed command name, code piped in from `curl`, a script of
+ * unknown content) becomes an uncertainty: the guard never treats what it cannot read as safe.
+ */
+import { decodeAnsiC, literalWord, makeWord } from './decode-word.js';
+import { readInlineCode } from './read-inline-code.js';
+import type { ShellAssignment, ShellParser, ShellScript, ShellWord, SimpleCommand } from './shell-syntax.js';
+import { unwrapCommand } from './unwrap-command.js';
+
+/** One command that runs, with everything that decides where and as what. */
+export interface Invocation {
+  /** The command actually run and its arguments, after wrappers are removed. */
+  argv: ShellWord[];
+  /** Lower-case base name of `argv[0]` (`terraform` for `/usr/bin/terraform`). */
+  name: string;
+  /** The simple command it came from (its redirects, stdin and source text). */
+  command: SimpleCommand;
+  /** Variables in effect: prefixes, `env NAME=value`, and assignments earlier in the script. */
+  assignments: ShellAssignment[];
+  /** Hops on the way, outermost first: `sudo`, `ssh db.prod.internal`, `bash -c`. */
+  via: string[];
+  /** Words of the hops that choose where it runs (an ssh host, a kube context); read as environment markers. */
+  outer: ShellWord[];
+  /** True when more arguments arrive at run time (`xargs`, `find -exec … {}`). */
+  argsFromInput: boolean;
+  /** `cd` targets that ran before it in its script, in order; null when one cannot be known. */
+  cd: ShellWord[] | null;
+}
+
+/** Something that runs but cannot be read. */
+export interface Uncertainty {
+  reason: string;
+  command: SimpleCommand;
+  cd: ShellWord[] | null;
+  assignments: ShellAssignment[];
+  via: string[];
+  outer: ShellWord[];
+}
+
+export interface ExpandedShell {
+  invocations: Invocation[];
+  uncertainties: Uncertainty[];
+}
+
+interface Hop {
+  via: string[];
+  outer: ShellWord[];
+  assignments: ShellAssignment[];
+  depth: number;
+  argsFromInput: boolean;
+  /** Literal strings lifted from inline code are only candidates: their parse errors do not count. */
+  lenient: boolean;
+  cd: ShellWord[] | null;
+}
+
+type Stdin = { known: true; text: string } | { known: false; from: string };
+
+const MAX_DEPTH = 8;
+const MAX_STEPS = 32;
+
+/** Expands a parsed script; `parser` reads nested shell text (`bash -c '…'`, `ssh host '…'`). */
+export function expandInvocations(script: ShellScript, parser: ShellParser): ExpandedShell {
+  const expander = new Expander(parser);
+  expander.script(script, { via: [], outer: [], assignments: [], depth: 0, argsFromInput: false, lenient: false, cd: [] }, undefined);
+  return { invocations: expander.invocations, uncertainties: expander.uncertainties };
+}
+
+/** The lower-case base name of a command word, or undefined when it is computed at run time. */
+export function commandName(word: ShellWord | undefined): string | undefined {
+  if (!word || !word.literal || word.expands) return undefined;
+  const slash = word.value.lastIndexOf('/');
+  return (slash >= 0 ? word.value.slice(slash + 1) : word.value).toLowerCase();
+}
+
+class Expander {
+  readonly invocations: Invocation[] = [];
+  readonly uncertainties: Uncertainty[] = [];
+
+  constructor(private readonly parser: ShellParser) {}
+
+  script(script: ShellScript, hop: Hop, origin: SimpleCommand | undefined): void {
+    const scoped: Hop = { ...hop, assignments: [...hop.assignments, ...script.assignments] };
+    if (!hop.lenient) {
+      for (const problem of script.problems) {
+        const command = origin ?? script.commands[0] ?? { words: [], assignments: [], redirects: [], text: '' };
+        this.uncertain(`the guard cannot parse this shell code (${problem})`, command, scoped);
+      }
+    }
+    const written = writtenFiles(script);
+    let cd = scoped.cd;
+    for (const command of script.commands) {
+      this.argv(command.words, command, { ...scoped, cd, assignments: [...scoped.assignments, ...command.assignments] }, written);
+      cd = afterCd(command, cd);
+    }
+  }
+
+  private argv(start: ShellWord[], command: SimpleCommand, startHop: Hop, written: Map<string, Stdin>): void {
+    let words = start;
+    let hop = startHop;
+    // Redirects without a command (`> tollgate.yaml`) still write: record them for the write rules.
+    if (words.length === 0 && command.redirects.length > 0) this.record('', [], command, hop);
+    for (let step = 0; step < MAX_STEPS && words.length > 0; step++) {
+      const first = words[0] as ShellWord;
+      const name = commandName(first);
+      if (name === undefined) {
+        this.uncertain(`the command name \`${first.display}\` is only known at run time`, command, hop);
+        return;
+      }
+      const next = unwrapCommand(name, words);
+      switch (next.kind) {
+        case 'query':
+          return;
+        case 'final':
+          this.final(name, words, command, hop, written);
+          return;
+        case 'wrapped':
+          hop = this.hop(hop, next.label, next.outer, next.assignments, next.argsFromInput);
+          words = next.rest;
+          continue;
+        case 'source':
+          this.nested(next.text, command, this.hop(hop, next.label, next.outer));
+          return;
+        case 'many':
+          for (const inner of next.commands) this.argv(inner, command, this.hop(hop, next.label), written);
+          if (next.keepSelf) this.record(name, words, command, hop);
+          return;
+        case 'stdin-program':
+          this.program(stdinOf(command), next.language, command, this.hop(hop, next.label, next.outer), next.label);
+          return;
+        case 'script-file': {
+          const content = next.path.literal ? written.get(normalizePath(next.path.value)) : undefined;
+          if (!next.path.literal) this.uncertain(`\`${next.label}\` runs a script whose path is only known at run time`, command, hop);
+          else if (content) this.program(content, next.language, command, this.hop(hop, next.label), `${next.label} ${next.path.value}`);
+          else this.record(name, words, command, hop);
+          return;
+        }
+        case 'inline-code':
+          // The interpreter call itself is recorded too: its code may name guarded paths.
+          this.record(name, words, command, hop);
+          this.inlineCode(next.code, command, this.hop(hop, next.label));
+          return;
+        case 'uncertain':
+          this.uncertain(next.reason, command, hop);
+          return;
+      }
+    }
+    if (words.length > 0) this.uncertain('the command is wrapped too many times to follow', command, hop);
+  }
+
+  private final(name: string, words: ShellWord[], command: SimpleCommand, hop: Hop, written: Map<string, Stdin>): void {
+    const path = (words[0] as ShellWord).value;
+    if (path.includes('/')) {
+      const content = written.get(normalizePath(path));
+      if (content) {
+        this.program(content, 'shell', command, this.hop(hop, path), path);
+        return;
+      }
+    }
+    this.record(name, words, command, hop);
+  }
+
+  private record(name: string, argv: ShellWord[], command: SimpleCommand, hop: Hop): void {
+    this.invocations.push({ argv, name, command, assignments: hop.assignments, via: hop.via, outer: hop.outer, argsFromInput: hop.argsFromInput, cd: hop.cd });
+  }
+
+  private program(stdin: Stdin, language: 'shell' | 'code', command: SimpleCommand, hop: Hop, label: string): void {
+    if (!stdin.known) {
+      this.uncertain(`\`${label}\` runs a program read from ${stdin.from}`, command, hop);
+      return;
+    }
+    if (language === 'shell') this.nested(stdin.text, command, hop);
+    else this.inlineCode(stdin.text, command, hop);
+  }
+
+  private nested(text: string, command: SimpleCommand, hop: Hop): void {
+    if (hop.depth >= MAX_DEPTH) {
+      this.uncertain('the command nests shells too deeply to follow', command, hop);
+      return;
+    }
+    this.script(this.parser.parse(text), { ...hop, depth: hop.depth + 1 }, command);
+  }
+
+  private inlineCode(code: string, command: SimpleCommand, hop: Hop): void {
+    const reading = readInlineCode(code);
+    for (const text of reading.shellTexts) this.nested(text, command, { ...hop, lenient: true });
+    for (const path of reading.removedPaths) {
+      this.record('rm', [literalWord('rm'), literalWord('-rf'), literalWord(path)], command, hop);
+    }
+    if (reading.uncertain) this.uncertain(reading.uncertain, command, hop);
+  }
+
+  private hop(hop: Hop, label: string, outer?: ShellWord[], assignments?: ShellAssignment[], argsFromInput?: boolean): Hop {
+    return {
+      ...hop,
+      via: [...hop.via, label],
+      outer: outer ? [...hop.outer, ...outer] : hop.outer,
+      assignments: assignments?.length ? [...hop.assignments, ...assignments] : hop.assignments,
+      argsFromInput: hop.argsFromInput || Boolean(argsFromInput),
+    };
+  }
+
+  private uncertain(reason: string, command: SimpleCommand, hop: Hop): void {
+    this.uncertainties.push({ reason, command, assignments: hop.assignments, via: hop.via, outer: hop.outer, cd: hop.cd });
+  }
+}
+
+/** The working directory steps after `command`: `cd dir` adds one, `cd -` or `cd "$(…)"` makes it unknown. */
+function afterCd(command: SimpleCommand, cd: ShellWord[] | null): ShellWord[] | null {
+  const name = commandName(command.words[0]);
+  if (name !== 'cd' && name !== 'pushd') return cd;
+  const target = command.words.slice(1).find((word) => !/^-[LPe@]+$/.test(word.value));
+  if (cd === null || target?.value === '-') return null;
+  return [...cd, target ?? makeWord([{ kind: 'text', text: '~', quoted: false }])];
+}
+
+/** What a command reads on stdin, when the script says; unknown otherwise. */
+export function stdinOf(command: SimpleCommand): Stdin {
+  const stdin = command.stdin;
+  if (stdin?.kind === 'heredoc') return { known: true, text: stdin.body };
+  if (stdin?.kind === 'herestring') {
+    return stdin.word.literal ? { known: true, text: `${stdin.word.value}\n` } : { known: false, from: `\`${stdin.word.value}\`` };
+  }
+  if (stdin?.kind === 'pipe') return producedBy(stdin.from);
+  const input = command.redirects.find((redirect) => redirect.operator === '<' && (redirect.descriptor ?? 0) === 0);
+  if (input) return { known: false, from: `the file \`${input.target.value}\`` };
+  return { known: true, text: '' };
+}
+
+/** The text a pipeline stage writes, when it is plainly literal (`echo`, `printf`, `cat` of a heredoc). */
+function producedBy(from: SimpleCommand[]): Stdin {
+  const producer = from[from.length - 1];
+  if (!producer) return { known: false, from: 'a pipe' };
+  const name = commandName(producer.words[0]);
+  const args = producer.words.slice(1);
+  const unknown: Stdin = { known: false, from: `\`${producer.text.slice(0, 80)}\`` };
+  if (name === 'echo') {
+    let escapes = false;
+    while (args[0] && /^-[neE]+$/.test(args[0].value)) escapes ||= (args.shift() as ShellWord).value.includes('e');
+    if (args.some((word) => !word.literal)) return unknown;
+    const text = args.map((word) => word.value).join(' ');
+    return { known: true, text: `${escapes ? decodeAnsiC(text) : text}\n` };
+  }
+  if (name === 'printf') {
+    if (args.length === 0 || args.some((word) => !word.literal)) return unknown;
+    return { known: true, text: args.length === 1 ? decodeAnsiC((args[0] as ShellWord).value) : args.map((word) => word.value).join(' ') };
+  }
+  if ((name === 'cat' && args.every((word) => word.value === '-')) || name === 'tee') return stdinOf(producer);
+  return unknown;
+}
+
+/** Files the script itself writes, with their content when it is plainly literal. */
+function writtenFiles(script: ShellScript): Map<string, Stdin> {
+  const written = new Map<string, Stdin>();
+  const note = (path: ShellWord, content: Stdin): void => {
+    if (path.literal) written.set(normalizePath(path.value), content);
+  };
+  for (const command of script.commands) {
+    const name = commandName(command.words[0]);
+    for (const redirect of command.redirects) {
+      if (!['>', '>>', '>|', '&>', '&>>'].includes(redirect.operator) || (redirect.descriptor ?? 1) !== 1) continue;
+      const content = name === 'cat' && command.words.length === 1 ? stdinOf(command) : name === 'echo' || name === 'printf' ? producedBy([command]) : { known: false as const, from: `\`${command.text.slice(0, 80)}\`` };
+      note(redirect.target, content);
+    }
+    const args = command.words.slice(1).filter((word) => !word.value.startsWith('-'));
+    if (name === 'tee') for (const path of args) note(path, stdinOf(command));
+    if (['cp', 'mv', 'install', 'ln', 'rsync', 'scp'].includes(name ?? '') && args.length > 1) note(args[args.length - 1] as ShellWord, { known: false, from: `\`${command.text.slice(0, 80)}\`` });
+    if (name === 'curl' || name === 'wget') {
+      const index = command.words.findIndex((word) => ['-o', '-O', '--output', '--output-document'].includes(word.value));
+      const target = index > 0 ? command.words[index + 1] : undefined;
+      if (target) note(target, { known: false, from: `a download (\`${command.text.slice(0, 80)}\`)` });
+    }
+  }
+  return written;
+}
+
+function normalizePath(path: string): string {
+  return path.replace(/^(\.\/)+/, '').replace(/\/+/g, '/');
+}

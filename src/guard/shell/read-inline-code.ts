@@ -1,0 +1,92 @@
+/**
+ * @module Looks into inline programs (`python -c`, `node -e`, `perl -e`, heredocs fed to them) for
+ * what they hand to a shell or delete.
+ *
+ * No attempt is made to understand the language. When the code calls a process or deletion API,
+ * the string literals it passes are read as shell commands or paths; when it passes anything else
+ * (a variable, a computed string), the guard cannot tell what runs.
+ */
+
+export interface InlineCodeReading {
+  /** Literal strings (and joined literal argument lists) that may reach a shell. */
+  shellTexts: string[];
+  /** Literal paths handed to recursive deletion APIs (`shutil.rmtree`, `fs.rmSync`, …). */
+  removedPaths: string[];
+  /** Set when the code runs something the guard cannot read. */
+  uncertain?: string;
+}
+
+const PROCESS_CALL = new RegExp(
+  [
+    String.raw`\b(?:os\s*\.\s*(?:system|popen|exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)|subprocess\s*\.\s*[A-Za-z_]+|commands\s*\.\s*getoutput|pty\s*\.\s*spawn)`,
+    String.raw`\b(?:execSync|execFileSync|execFile|spawnSync|spawn|Bun\s*\.\s*spawn(?:Sync)?|Deno\s*\.\s*(?:run|Command)|IO\s*\.\s*popen|Open3\s*\.\s*[A-Za-z0-9_]+|Kernel\s*\.\s*(?:exec|system|spawn))`,
+    String.raw`(?<![.\w$])(?:exec|system|popen|shell_exec|passthru|proc_open)`,
+    String.raw`\bdo\s+shell\s+script`,
+  ]
+    .map((alternative) => `(?:${alternative})`)
+    .join('|')
+    .replace(/^/, '(?:')
+    .concat(String.raw`)\s*(\(|(?=['"\x60\[]))`),
+  'g',
+);
+const REMOVE_CALL =
+  /(?:\b(?:shutil\s*\.\s*rmtree|rmtree|rimraf(?:\s*\.\s*sync)?|FileUtils\s*\.\s*(?:rm_rf|rm_r|remove_dir|remove_entry)|File\s*\.\s*delete|os\s*\.\s*removedirs)|\.\s*(?:rmSync|rmdirSync|rm))\s*\(/g;
+const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\$]|\\.)*`/g;
+const BACKTICK_SHELL = /`([^`$]*)`|\bqx\s*\{([^}]*)\}|%x\(([^)]*)\)/g;
+
+/** Reads an inline program; pure. */
+export function readInlineCode(code: string): InlineCodeReading {
+  const reading: InlineCodeReading = { shellTexts: [], removedPaths: [] };
+  let processCalls = 0;
+  for (const match of code.matchAll(PROCESS_CALL)) {
+    processCalls += 1;
+    const after = code.slice((match.index ?? 0) + match[0].length).trimStart();
+    if (!startsWithLiteralArguments(after)) {
+      reading.uncertain = `inline code passes a computed value to \`${match[0].replace(/\s*\($/, '').trim()}\``;
+    }
+  }
+  for (const match of code.matchAll(REMOVE_CALL)) {
+    const after = code.slice((match.index ?? 0) + match[0].length).trimStart();
+    const literal = /^(['"])((?:(?!\1)[^\\]|\\.)*)\1/.exec(after);
+    if (literal) reading.removedPaths.push(unescape(literal[2] ?? ''));
+    else reading.uncertain = `inline code deletes a computed path with \`${match[0].replace(/\s*\($/, '').trim()}\``;
+  }
+  // Perl and Ruby backticks, qx{} and %x() run their text in a shell.
+  if (/`|\bqx\s*\{|%x\(/.test(code)) {
+    for (const match of code.matchAll(BACKTICK_SHELL)) {
+      const text = match[1] ?? match[2] ?? match[3];
+      if (text !== undefined) reading.shellTexts.push(text);
+    }
+  }
+  if (processCalls === 0) return reading;
+  const literals = [...code.matchAll(LITERAL)].map((match) => unescape(match[0].slice(1, -1)));
+  reading.shellTexts.push(...literals);
+  // `subprocess.run(['rm', '-rf', '/'])` and `spawn('rm', ['-rf', '/'])` spell argv as a list.
+  for (const list of code.matchAll(/[[(]\s*((?:(['"])(?:(?!\2)[^\\]|\\.)*\2\s*,\s*)+(['"])(?:(?!\3)[^\\]|\\.)*\3)\s*[\])]/g)) {
+    const items = [...(list[1] ?? '').matchAll(LITERAL)].map((match) => quoteForShell(unescape(match[0].slice(1, -1))));
+    reading.shellTexts.push(items.join(' '));
+  }
+  for (const pair of code.matchAll(/\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1\s*,\s*\[([^\]]*)\]/g)) {
+    const items = [...(pair[3] ?? '').matchAll(LITERAL)].map((match) => quoteForShell(unescape(match[0].slice(1, -1))));
+    reading.shellTexts.push([quoteForShell(unescape(pair[2] ?? '')), ...items].join(' '));
+  }
+  return reading;
+}
+
+const LITERAL_ARGUMENT = /^(['"`])((?:(?!\1)[^\\]|\\.)*)\1\s*(?:[),;]|$)/;
+const LITERAL_LIST = /^\[\s*(?:(['"])(?:(?!\1)[^\\]|\\.)*\1\s*,?\s*)*\]\s*(?:[),;]|$)/;
+
+/** True when the call's first argument is a plain string literal or a list of them, not built from values. */
+function startsWithLiteralArguments(after: string): boolean {
+  const single = LITERAL_ARGUMENT.exec(after);
+  if (single) return !(single[1] === '`' && (single[2] ?? '').includes('${'));
+  return LITERAL_LIST.test(after);
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\(.)/g, (_, char: string) => ({ n: '\n', t: '\t' })[char] ?? char);
+}
+
+function quoteForShell(text: string): string {
+  return /^[A-Za-z0-9_\-./=:,@%+]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
