@@ -121,45 +121,47 @@ export function createLineSplitter(sink: LineSink, maxLineBytes = DEFAULT_MAX_LI
     carryBytes += bytes.length;
   };
 
-  return {
-    push(chunk) {
-      let start = 0;
-      if (longHash) {
-        const nl = chunk.indexOf(NEWLINE);
-        if (nl < 0) {
-          feedLong(chunk);
-          return;
-        }
-        feedLong(chunk.subarray(0, nl));
-        finishLong();
-        start = nl + 1;
+  const splitChunk = (chunk: Buffer): void => {
+    let start = 0;
+    if (longHash) {
+      const nl = chunk.indexOf(NEWLINE);
+      if (nl < 0) {
+        feedLong(chunk);
+        return;
       }
-      if (carryBytes > 0) {
-        const nl = chunk.indexOf(NEWLINE, start);
-        if (nl < 0) {
-          appendCarry(chunk.subarray(start));
-          return;
-        }
-        const rest = chunk.subarray(start, nl);
-        if (carryBytes + rest.length > maxLineBytes) {
-          appendCarry(rest);
-          finishLong();
-        } else {
-          emitLineBytes(Buffer.concat([...carry, rest]));
-          carry = [];
-          carryBytes = 0;
-        }
-        start = nl + 1;
-      }
-      const last = chunk.lastIndexOf(NEWLINE);
-      if (last >= start) {
-        emitBlock(chunk.subarray(start, last));
-        start = last + 1;
-      }
-      if (start < chunk.length) {
+      feedLong(chunk.subarray(0, nl));
+      finishLong();
+      start = nl + 1;
+    }
+    if (carryBytes > 0) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      if (nl < 0) {
         appendCarry(chunk.subarray(start));
+        return;
       }
-    },
+      const rest = chunk.subarray(start, nl);
+      if (carryBytes + rest.length > maxLineBytes) {
+        appendCarry(rest);
+        finishLong();
+      } else {
+        emitLineBytes(Buffer.concat([...carry, rest]));
+        carry = [];
+        carryBytes = 0;
+      }
+      start = nl + 1;
+    }
+    const last = chunk.lastIndexOf(NEWLINE);
+    if (last >= start) {
+      emitBlock(chunk.subarray(start, last));
+      start = last + 1;
+    }
+    if (start < chunk.length) {
+      appendCarry(chunk.subarray(start));
+    }
+  };
+
+  return {
+    push: splitChunk,
     end() {
       if (longHash) finishLong();
       else if (carryBytes > 0) emitLineBytes(Buffer.concat(carry));

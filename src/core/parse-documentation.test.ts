@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGitRepo } from '../../test/helpers/git-repo.js';
 import { readChange } from '../git/read-change.js';
 import type { Commit } from './change.js';
@@ -104,11 +104,14 @@ describe('documentationFromCommits', () => {
 
   it('keeps section labels that git also reads as trailers', async () => {
     const repo = createGitRepo();
-    afterAll(() => repo.cleanup());
-    repo.write('a.txt', 'a\n').commit('base');
-    repo.branch('feature').write('a.txt', 'b\n').commit('change a\n\nRisk: low, one constant.\nRollback: revert.\n');
-    const change = await readChange({ repoDir: repo.dir, base: 'main' });
-    expect(change.commits[0]!.trailers.map((t) => t.key)).toEqual(['Risk', 'Rollback']);
-    expect(documentationFromCommits(change.commits).sections).toEqual({ risk: 'low, one constant.', rollback: 'revert.' });
+    try {
+      repo.write('a.txt', 'a\n').commit('base');
+      repo.branch('feature').write('a.txt', 'b\n').commit('change a\n\nRisk: low, one constant.\nRollback: revert.\n');
+      const change = await readChange({ repoDir: repo.dir, base: 'main' });
+      expect(change.commits[0]!.trailers.map((t) => t.key)).toEqual(['Risk', 'Rollback']);
+      expect(documentationFromCommits(change.commits).sections).toEqual({ risk: 'low, one constant.', rollback: 'revert.' });
+    } finally {
+      repo.cleanup();
+    }
   });
 });

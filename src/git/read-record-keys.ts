@@ -8,7 +8,7 @@ import { branchFromRef, findDefaultBranch, openRepository, type Repository } fro
 import { collectStderr, runGit, spawnGit, waitForExit } from './run-git.js';
 
 export interface RecordKeys {
-  /** `branch:<name>` when the change's head is a branch other than the default one. */
+  /** `branch:<name>` when the change's head is a branch other than the (known) default one. */
   lineKey?: string;
   /** `git patch-id --stable` of the whole base..head diff: how a squash or merge commit of it is recognised. */
   rangePatchId?: string;
@@ -22,7 +22,10 @@ export async function readRecordKeys(repoDir: string, change: Change): Promise<R
   if (change.source === 'patch') return {};
   const repo = await openRepository(repoDir);
   const keys: RecordKeys = {};
-  if (change.branch !== undefined && change.branch !== (await readDefaultBranchName(repo))) keys.lineKey = `branch:${change.branch}`;
+  // Without a known default branch no line key is given: keying the default branch itself would
+  // make every change recorded from it supersede the one before.
+  const defaultBranch = change.branch === undefined ? undefined : await readDefaultBranchName(repo);
+  if (change.branch !== undefined && defaultBranch !== undefined && change.branch !== defaultBranch) keys.lineKey = `branch:${change.branch}`;
   if (change.source === 'range') {
     const id = await readRangePatchId(repo, change.base, change.head);
     if (id !== undefined) keys.rangePatchId = id;

@@ -4,12 +4,17 @@
 import { Command, Option } from 'commander';
 import { checkChange } from '../../app/check-change.js';
 import { findRepoRoot } from '../../app/find-repo-root.js';
+import type { Recorded } from '../../app/workflow-gateway.js';
+import { clientFromEnv } from '../../client/tollgate-client.js';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { EXIT } from '../cli-error.js';
-import { formatCheckJson } from '../format/format-check-json.js';
+import { CHECK_SCHEMA, formatCheckJson } from '../format/format-check-json.js';
 import { formatCheckMarkdown } from '../format/format-check-markdown.js';
 import { formatCheckSarif } from '../format/format-check-sarif.js';
 import { formatCheckText } from '../format/format-check-text.js';
+import { formatRecordedText } from '../format/format-recorded-text.js';
+import { printRefusal } from '../print-outcome.js';
+import { recordCheckedChange } from '../record-checked-change.js';
 import { useColor } from '../use-color.js';
 
 interface CheckFlags {
@@ -24,6 +29,7 @@ interface CheckFlags {
   review: boolean;
   reviewCache: boolean;
   format: 'text' | 'json' | 'sarif' | 'markdown';
+  record?: boolean;
 }
 
 export function register(program: Command): void {
@@ -41,10 +47,11 @@ export function register(program: Command): void {
     .option('--no-review', 'do not run the agentic review (where policy requires it, this stays an unmet requirement)')
     .option('--no-review-cache', 'do not reuse a cached agentic review of the same content')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
+    .option('--record', 'also store the change (locally, or on $TOLLGATE_SERVER) so it can be approved and deployed; idempotent')
     .action(async (flags: CheckFlags) => {
       const cwd = process.cwd();
       const repoDir = flags.patch ? await findRepoRoot(cwd).catch(() => cwd) : await findRepoRoot(cwd);
-      const { evaluation } = await checkChange({
+      const checked = await checkChange({
         repoDir,
         ...(flags.base ? { base: flags.base } : {}),
         ...(flags.head ? { head: flags.head } : {}),
@@ -54,18 +61,30 @@ export function register(program: Command): void {
         ...(flags.catalog ? { catalogPath: flags.catalog } : {}),
         ...(flags.doc ? { docPath: flags.doc } : {}),
         planPaths: flags.plan,
-        review: flags.review,
+        // A server evaluates a recorded change itself: the local reviewer would only cost time.
+        review: flags.review && !(flags.record && clientFromEnv()),
         reviewCache: flags.reviewCache,
       });
+      let evaluation = checked.evaluation;
+      let recorded: (Recorded & { location: string }) | undefined;
+      if (flags.record) {
+        const answer = await recordCheckedChange(checked, { cwd, ...(flags.patch ? {} : { repoDir }), ...(flags.catalog ? { catalogPath: flags.catalog } : {}) });
+        if (!answer.ok) return printRefusal(answer, flags.format === 'json' ? 'json' : 'text', CHECK_SCHEMA, 'recording');
+        ({ evaluation } = answer.value);
+        recorded = answer.value;
+      }
       const output =
         flags.format === 'json'
-          ? formatCheckJson(evaluation)
+          ? recorded
+            ? `${JSON.stringify({ schema: CHECK_SCHEMA, ...evaluation, recorded: recorded.recorded }, null, 2)}\n`
+            : formatCheckJson(evaluation)
           : flags.format === 'sarif'
             ? formatCheckSarif(evaluation, new Map(BUILTIN_RULES.map((rule) => [rule.id, rule.description])), program.version() ?? '0.0.0')
             : flags.format === 'markdown'
               ? formatCheckMarkdown(evaluation)
               : formatCheckText(evaluation, useColor(process.stdout));
       process.stdout.write(output);
+      if (recorded && flags.format !== 'json') (flags.format === 'text' ? process.stdout : process.stderr).write(formatRecordedText(evaluation.change.digest, recorded.recorded, recorded.location));
       process.exitCode = evaluation.verdict === 'allow' ? EXIT.pass : EXIT.fail;
     });
 }

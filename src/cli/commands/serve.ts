@@ -32,8 +32,8 @@ export function register(program: Command): void {
         await opened.close();
         throw new UsageError(`cannot listen on ${read.config.host}:${read.config.port}: ${(error as Error).message}`);
       });
-      process.stderr.write(banner(running.url, opened));
-      await new Promise<void>((resolve) => {
+      // Handlers first, banner second: whoever reads the banner may signal at once.
+      const stopped = new Promise<void>((resolve) => {
         const stop = (signal: string): void => {
           opened.deps.logger.info({ signal }, 'signal received');
           running.stop().then(resolve, (error: unknown) => {
@@ -45,6 +45,8 @@ export function register(program: Command): void {
         process.once('SIGTERM', () => stop('SIGTERM'));
         process.once('SIGINT', () => stop('SIGINT'));
       });
+      process.stderr.write(banner(running.url, opened));
+      await stopped;
     });
 }
 

@@ -16,13 +16,19 @@ import { openIdentityStore } from '../../server/identity/open-identity-store.js'
 import { openStore } from '../../store/open-store.js';
 import { EXIT, UsageError } from '../cli-error.js';
 
-interface CreateFlags {
+interface StoreFlags {
+  dataDir?: string;
+}
+
+interface CreateFlags extends StoreFlags {
   as: string;
   role: Role;
   expires?: string;
   label?: string;
   catalog?: string;
 }
+
+const DATA_DIR_HELP = 'folder of the SQLite store (default .tollgate/, or $TOLLGATE_DATA_DIR; the demo uses .tollgate/demo)';
 
 export function register(program: Command): void {
   const token = program.command('token').description('create, list and revoke API tokens for the server');
@@ -34,6 +40,7 @@ export function register(program: Command): void {
     .option('--expires <duration>', 'lifetime, e.g. 90d, 12h (default: until revoked)')
     .option('--label <text>', 'a note shown in `token list`')
     .option('--catalog <file>', 'catalog to check the person against (default tollgate.yaml)')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
     .action(async (flags: CreateFlags) => {
       const client = clientFromEnv();
       if (client) {
@@ -41,7 +48,7 @@ export function register(program: Command): void {
         if (!result.ok) return fail(result.error.message, result.status);
         return printCreated(result.body.token, result.body.id, result.body.expiresAt);
       }
-      await withLocal(flags.catalog, async ({ store, identities, catalog }) => {
+      await withLocal(flags, async ({ store, identities, catalog }) => {
         const result = await createToken(store, identities, catalog, {
           person: flags.as,
           role: flags.role,
@@ -58,11 +65,12 @@ export function register(program: Command): void {
     .command('list')
     .description('list tokens (never their text)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (flags: { format: 'text' | 'json' }) => {
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .action(async (flags: StoreFlags & { format: 'text' | 'json' }) => {
       const client = clientFromEnv();
       const tokens = client
         ? await client.listTokens().then((result) => (result.ok ? result.body.tokens : fail(result.error.message, result.status)))
-        : await withLocal(undefined, ({ identities }) => listTokens(identities, new Date().toISOString()));
+        : await withLocal(flags, ({ identities }) => listTokens(identities, new Date().toISOString()));
       if (!tokens) return;
       if (flags.format === 'json') return void process.stdout.write(`${JSON.stringify({ schema: 'tollgate.tokens/v1', tokens }, null, 2)}\n`);
       for (const t of tokens as Record<string, unknown>[]) {
@@ -72,14 +80,15 @@ export function register(program: Command): void {
   token
     .command('revoke <id>')
     .description('revoke a token by its id (the 12 hex digits after `tgt_`)')
-    .action(async (id: string) => {
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .action(async (id: string, flags: StoreFlags) => {
       const client = clientFromEnv();
       if (client) {
         const result = await client.revokeToken(id);
         if (!result.ok) return fail(result.error.message, result.status);
         return void process.stdout.write(`revoked ${id}\n`);
       }
-      await withLocal(undefined, async ({ store, identities }) => {
+      await withLocal(flags, async ({ store, identities }) => {
         if (!(await revokeToken(store, identities, id, 'cli', new Date().toISOString()))) throw new UsageError(`no active token \`${id}\``);
         process.stdout.write(`revoked ${id}\n`);
       });
@@ -98,13 +107,14 @@ function fail(message: string, status: number): undefined {
   return undefined;
 }
 
-async function withLocal<T>(catalogPath: string | undefined, run: (opened: { store: Awaited<ReturnType<typeof openStore>>; identities: Awaited<ReturnType<typeof openIdentityStore>>; catalog: Catalog }) => Promise<T>): Promise<T> {
+async function withLocal<T>(flags: StoreFlags & { catalog?: string }, run: (opened: { store: Awaited<ReturnType<typeof openStore>>; identities: Awaited<ReturnType<typeof openIdentityStore>>; catalog: Catalog }) => Promise<T>): Promise<T> {
   const cwd = process.cwd();
   const repoDir = await findRepoRoot(cwd).catch(() => cwd);
-  const catalog = await loadCatalog(catalogPath ?? process.env.TOLLGATE_CATALOG, repoDir);
-  const store = await openStore({ repoDir });
+  const catalog = await loadCatalog(flags.catalog ?? process.env.TOLLGATE_CATALOG, repoDir);
+  const location = { repoDir, ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) };
+  const store = await openStore(location);
   try {
-    const identities = await openIdentityStore({ repoDir });
+    const identities = await openIdentityStore(location);
     try {
       return await run({ store, identities, catalog });
     } finally {
