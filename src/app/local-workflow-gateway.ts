@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRIVATE_KEY_FILE, defaultKeysDir, readSigningKey, type SigningKey } from '../attest/read-keys.js';
 import type { Catalog } from '../core/catalog/catalog-schema.js';
+import { drainGuardSpool } from '../guard/log/guard-spool.js';
 import type { Store } from '../store/store.js';
 import { approveChange, type ApprovalRefusal } from '../workflow/approve-change.js';
 import { breakGlass } from '../workflow/break-glass.js';
@@ -71,9 +72,11 @@ export function localWorkflowGateway(options: LocalGatewayOptions): WorkflowGate
       return result.ok ? { ok: true, value: result.record } : refusal(1, 'refused', result.reason);
     },
     async auditEvents(query) {
+      await drainGuardDecisions(store, options);
       return { ok: true, value: await store.audit.list(query) };
     },
     async auditVerify(verifyOptions) {
+      await drainGuardDecisions(store, options);
       return { ok: true, value: await store.audit.verify(verifyOptions) };
     },
     async checkpoint() {
@@ -129,4 +132,13 @@ async function loadSigningKey(options: LocalGatewayOptions): Promise<Answer<Sign
   } catch (error) {
     return refusal(2, 'bad-signing-key', (error as Error).message);
   }
+}
+
+/**
+ * The agent guard spools its decisions to files (opening the store on every hook call would slow
+ * every agent action); reading the audit log first moves them into the chain, so nothing is missed.
+ */
+async function drainGuardDecisions(store: Store, options: { env: NodeJS.ProcessEnv; repoDir?: string }): Promise<void> {
+  const dataDir = options.env.TOLLGATE_DATA_DIR || (options.repoDir ? join(options.repoDir, '.tollgate') : undefined);
+  if (dataDir) await drainGuardSpool(dataDir, store.audit);
 }
