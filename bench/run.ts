@@ -64,6 +64,17 @@ const BENCHES: Bench[] = [
       `verify of a 500-commit range: SQLite ${fmt(r.sqliteVerifyDeployMs!, 0)} ms, PostgreSQL ${fmt(r.postgresVerifyDeployMs!, 0)} ms (target < 1 s: ${verdict(Math.max(r.sqliteVerifyDeployMs!, r.postgresVerifyDeployMs!) < 1000)})`,
     ],
   },
+  {
+    name: 'server',
+    module: './server.bench.ts',
+    exportName: 'benchServer',
+    describe: (r) => [
+      `autocannon, ${r.connections} connections × ${r.seconds} s each; bare node:http ${fmt(r.bareRps!, 0)} req/s (p99 ${fmt(r.bareP99Ms!, 0)} ms)`,
+      `POST /api/verify: SQLite ${fmt(r.sqliteVerifyRps!, 0)} req/s (p99 ${fmt(r.sqliteVerifyP99Ms!, 0)} ms) = ${fmt(100 * r.sqliteVerifyRatio!, 1)}% of bare (target ≥ 25%: ${verdict(r.sqliteVerifyRatio! >= 0.25)}); PostgreSQL ${fmt(r.postgresVerifyRps!, 0)} req/s (p99 ${fmt(r.postgresVerifyP99Ms!, 0)} ms) = ${fmt(100 * r.postgresVerifyRatio!, 1)}%`,
+      `GET change page: SQLite ${fmt(r.sqlitePageRps!, 0)} req/s (p99 ${fmt(r.sqlitePageP99Ms!, 0)} ms); PostgreSQL ${fmt(r.postgresPageRps!, 0)} req/s (p99 ${fmt(r.postgresPageP99Ms!, 0)} ms)`,
+      `errors ${r.errors}; audit chain verified afterwards: ${r.chainVerified === 1 ? 'yes' : 'NO'} (${r.auditEvents} events)`,
+    ],
+  },
 ];
 
 async function main(): Promise<void> {
