@@ -7,11 +7,10 @@
  * decisions recorded so far and the agentic review, into requirements and a verdict. The agentic
  * review runs between the two because it reads the deterministic findings.
  */
-import canonicalize from 'canonicalize';
-import { createHash } from 'node:crypto';
 import { evaluateRules } from '../rules/index.js';
 import type { ApprovalRecord } from './approval.js';
 import type { Catalog, Tier } from './catalog/catalog-schema.js';
+import { digestPolicy } from './catalog/policy-digest.js';
 import { buildSystemIndex } from './catalog/system-index.js';
 import type { Change } from './change.js';
 import { detectProvenance } from './detect-provenance.js';
@@ -123,10 +122,7 @@ export async function evaluateChange(input: EvaluationInput): Promise<ChangeEval
   return decideChange(await analyzeChange(input.change, input.catalog), input);
 }
 
-/** sha256 of the canonical (RFC 8785) catalog: which policy a verdict was reached under. */
-export function digestPolicy(catalog: Catalog): string {
-  return createHash('sha256').update(canonicalize(catalog) ?? '').digest('hex');
-}
+export { digestPolicy };
 
 function summarizeReview(review: ReviewResult & Partial<ReviewSummary>): ReviewSummary {
   return {
