@@ -41,6 +41,8 @@ export interface CheckOptions {
 export interface CheckResult {
   change: Change;
   catalog: Catalog;
+  /** Where the catalog came from: `--catalog`, the base revision, or nowhere (the empty catalog). */
+  catalogSource: 'file' | 'base' | 'none';
   documentation: Documentation;
   evaluation: ChangeEvaluation;
   /** The full agentic review, when one completed (the evaluation carries its summary). */
@@ -59,7 +61,7 @@ export async function checkChange(options: CheckOptions): Promise<CheckResult> {
   });
   const plans = await Promise.all((options.planPaths ?? []).map(readPlanArtifact));
   const withPlans: Change = plans.length > 0 ? { ...change, artifacts: [...change.artifacts, ...plans] } : change;
-  const { catalog, notices } = await loadCatalog(options, withPlans);
+  const { catalog, notices, catalogSource } = await loadCatalog(options, withPlans);
   const documentation = await loadDocumentation(options.docPath, withPlans);
   const analysis = await analyzeChange(withPlans, catalog);
   const review = await reviewIfRequired(analysis, documentation, options);
@@ -70,7 +72,7 @@ export async function checkChange(options: CheckOptions): Promise<CheckResult> {
     ...(review ? { review } : {}),
     notices,
   });
-  return { change: withPlans, catalog, documentation, evaluation, ...(review?.status === 'completed' ? { review } : {}) };
+  return { change: withPlans, catalog, catalogSource, documentation, evaluation, ...(review?.status === 'completed' ? { review } : {}) };
 }
 
 type RequiredReview = ReviewOutcome | { status: 'skipped'; reason: string };
@@ -107,24 +109,27 @@ async function reviewIfRequired(analysis: ChangeAnalysis, documentation: Documen
  * The change never judges itself: the catalog comes from `--catalog` or the base revision, never
  * from the change under review.
  */
-async function loadCatalog(options: CheckOptions, change: Change): Promise<{ catalog: Catalog; notices: string[] }> {
+async function loadCatalog(
+  options: CheckOptions,
+  change: Change,
+): Promise<{ catalog: Catalog; notices: string[]; catalogSource: CheckResult['catalogSource'] }> {
   const notices: string[] = [];
   const editsCatalog = change.files.some((file) => file.path === 'tollgate.yaml' || file.oldPath === 'tollgate.yaml');
   if (options.catalogPath) {
     const result = await readCatalogFile(options.catalogPath);
     if (result.errors) throw new UsageError(result.errors.map(formatCatalogError).join('\n'));
     if (editsCatalog) notices.push(`the change edits tollgate.yaml; it was evaluated under \`${options.catalogPath}\``);
-    return { catalog: result.catalog, notices };
+    return { catalog: result.catalog, notices, catalogSource: 'file' };
   }
   const baseRevision = change.source === 'patch' ? 'HEAD' : change.base;
   const result = await readCatalogAtRevision(options.repoDir, baseRevision);
   if (result === undefined) {
     notices.push('no tollgate.yaml at the base revision: every file is tier 3 and nobody is known (run `tollgate init`)');
-    return { catalog: emptyCatalog(), notices };
+    return { catalog: emptyCatalog(), notices, catalogSource: 'none' };
   }
   if (result.errors) throw new UsageError(result.errors.map(formatCatalogError).join('\n'));
   if (editsCatalog) notices.push('the change edits tollgate.yaml; it was evaluated under the base revision\'s catalog, not its own');
-  return { catalog: result.catalog, notices };
+  return { catalog: result.catalog, notices, catalogSource: 'base' };
 }
 
 async function loadDocumentation(docPath: string | undefined, change: Change): Promise<Documentation> {

@@ -18,7 +18,7 @@ import type { Documentation } from './documentation.js';
 import type { ChangeEvaluation, ReviewSummary } from './evaluation.js';
 import { compareFindings, type Finding } from './finding.js';
 import { assembleRequirements } from './policy/assemble-requirements.js';
-import { findChangeAuthors } from './policy/change-authors.js';
+import { findChangeAuthors, findUnknownAuthors } from './policy/change-authors.js';
 import { decideVerdict } from './policy/decide-verdict.js';
 import { buildPeopleDirectory } from './policy/people.js';
 import type { RequirementContext, ReviewResult } from './policy/requirement-context.js';
@@ -78,6 +78,7 @@ export function decideChange(analysis: ChangeAnalysis, input: DecisionInput): Ch
     ...(input.review ? { review: input.review } : {}),
     people,
     authors: findChangeAuthors(change, provenance, people),
+    unknownAuthors: findUnknownAuthors(change, people),
     policyOf,
     ruleEnforcement: (rule, tier) => catalog.rules.enforcement[rule] ?? policyOf(tier).enforcement,
   };

@@ -127,8 +127,16 @@ describe('sql-destructive', () => {
     expect(brief(await run([{ file, artifact }]))).toEqual(['11:critical:truncates `audit`', '12:high:drops column `t`.`c`']);
     const partial = modifiedFile('db/3.sql', '@@ -1,2 +1,2 @@\n ALTER TABLE t\n-  ADD COLUMN a int;\n+  DROP COLUMN a;');
     const unclear = await run([{ file: partial, artifact: buildArtifact('sql', 'db/3.sql', undefined, undefined, { unreadable: 'incomplete' }) }]);
-    expect(unclear.map((f) => [f.severity, f.line])).toEqual([['high', 2]]);
-    expect(unclear[0]?.message).toMatch(/^cannot parse SQL at line 2: .*\(only the changed lines are known\)$/);
+    expect(unclear.map((f) => [f.severity, f.line])).toEqual([['high', 2], ['high', 2]]);
+    expect(unclear.map((f) => f.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^cannot parse SQL at line 2: .*\(only the changed lines are known\)$/), expect.stringMatching(/^lines were removed/)]),
+    );
+  });
+
+  it('never passes a patch that only removes SQL lines (a removed WHERE makes a DELETE unqualified)', async () => {
+    const file = modifiedFile('db/4.sql', ['@@ -1,3 +1,2 @@', ' DELETE FROM orders', "-  WHERE created_at < now() - interval '1 year'", ' ;'].join('\n'));
+    const findings = await run([{ file, artifact: buildArtifact('sql', 'db/4.sql', undefined, undefined, { unreadable: 'incomplete' }) }]);
+    expect(findings.map((f) => [f.severity, f.line, f.message.slice(0, 20)])).toEqual([['high', 2, 'lines were removed f']]);
   });
 
   it('rejects an unsupported dialect setting with a finding', async () => {

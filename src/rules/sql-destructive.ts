@@ -70,6 +70,19 @@ async function evaluateSqlArtifact(artifact: Artifact, file: ChangedFile | undef
  */
 async function evaluateAddedRuns(path: string, file: ChangedFile): Promise<Finding[]> {
   const findings: Finding[] = [];
+  // Removing a line (a `WHERE`, a guard) can make a statement destructive, and without the whole
+  // file there is no statement to check: say so instead of passing it.
+  const firstRemoved = file.hunks.find((hunk) => hunk.removed.length > 0)?.removed[0];
+  if (firstRemoved) {
+    findings.push({
+      rule: ID,
+      severity: 'high',
+      file: path,
+      line: firstRemoved.line,
+      message: 'lines were removed from this SQL file and only the changed lines are known: cannot check what the statements now do',
+      remediation: 'check the range in the repository (`--base/--head`) so the whole file can be parsed',
+    });
+  }
   for (const run of addedRuns(file)) {
     const parsed = await parseSqlStatements(run.text);
     findings.push(...parseErrors(path, parsed.errors, run.start - 1, ' (only the changed lines are known)'));

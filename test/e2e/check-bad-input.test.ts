@@ -76,6 +76,19 @@ describe('tollgate check on bad input', () => {
     expect(unreadable).toEqual(expect.arrayContaining(['src/latin1.ts', 'src/huge.min.js']));
   });
 
+  it('refuses to record a change when the base revision has no catalog', async () => {
+    const bare = createGitRepo();
+    try {
+      bare.write('a.txt', 'a\n').commit('base');
+      bare.branch('change').write('a.txt', 'b\n').commit('change');
+      const result = await runCli(['check', '--base', 'main', '--head', 'change', '--record'], { cwd: bare.dir, env: { TOLLGATE_DATA_DIR: outside } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/cannot record: there is no tollgate\.yaml at the base revision/);
+    } finally {
+      bare.cleanup();
+    }
+  });
+
   it('checks a patch read from stdin', async () => {
     const patch = repo.git('diff', 'main', 'bad-plan');
     const result = await runCli(['check', '--patch', '-', '--format', 'json'], { cwd: repo.dir, input: patch });

@@ -7,7 +7,7 @@ import { findRepoRoot } from '../../app/find-repo-root.js';
 import type { Recorded } from '../../app/workflow-gateway.js';
 import { clientFromEnv } from '../../client/tollgate-client.js';
 import { BUILTIN_RULES } from '../../rules/index.js';
-import { EXIT } from '../cli-error.js';
+import { EXIT, UsageError } from '../cli-error.js';
 import { CHECK_SCHEMA, formatCheckJson } from '../format/format-check-json.js';
 import { formatCheckMarkdown } from '../format/format-check-markdown.js';
 import { formatCheckSarif } from '../format/format-check-sarif.js';
@@ -68,6 +68,10 @@ export function register(program: Command): void {
       let evaluation = checked.evaluation;
       let recorded: (Recorded & { location: string }) | undefined;
       if (flags.record) {
+        // Without a catalog everything is tier 3 and nobody is known: nothing sound to approve against.
+        if (checked.catalogSource === 'none' && !clientFromEnv()) {
+          throw new UsageError('cannot record: there is no tollgate.yaml at the base revision (write one with `tollgate init`, or pass --catalog FILE)');
+        }
         const answer = await recordCheckedChange(checked, { cwd, ...(flags.patch ? {} : { repoDir }), ...(flags.catalog ? { catalogPath: flags.catalog } : {}) });
         if (!answer.ok) return printRefusal(answer, flags.format === 'json' ? 'json' : 'text', CHECK_SCHEMA, 'recording');
         ({ evaluation } = answer.value);

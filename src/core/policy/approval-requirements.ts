@@ -70,6 +70,13 @@ function assessSystemNeed(ctx: RequirementContext, systemId: string, policy: Tie
     need.sources.push(...rules.map((rule) => ({ system: systemId, tier, rule })));
     need.enforcements.push(enforcement);
   }
+  if (ctx.unknownAuthors.length > 0 && policy.ownerApprovals > 0) {
+    // An unknown author could approve under their catalog id: one more owner must look.
+    need.fromOwners += 1;
+    need.reasons.push(`+1 owner: author not in the catalog (${ctx.unknownAuthors.join(', ')})`);
+    need.sources.push({ system: systemId, tier, rule: 'unknown-author' });
+    need.enforcements.push(policy.enforcement);
+  }
   addReviewNeed(ctx, systemId, tier, need);
   need.minimum = Math.max(need.minimum, need.fromOwners);
   return need;

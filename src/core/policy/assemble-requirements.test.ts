@@ -7,7 +7,7 @@ import type { Finding } from '../finding.js';
 import type { ProvenanceLevel } from '../provenance.js';
 import type { ApprovalsRequirement, Requirement } from '../requirement.js';
 import { assembleRequirements } from './assemble-requirements.js';
-import { findChangeAuthors } from './change-authors.js';
+import { findChangeAuthors, findUnknownAuthors } from './change-authors.js';
 import { decideVerdict } from './decide-verdict.js';
 import { buildPeopleDirectory } from './people.js';
 import type { RequirementContext, ReviewResult } from './requirement-context.js';
@@ -83,6 +83,7 @@ function requirementsFor(scenario: Scenario): Requirement[] {
     ...(scenario.review ? { review: scenario.review } : {}),
     people,
     authors: findChangeAuthors(change, provenance, people),
+    unknownAuthors: findUnknownAuthors(change, people),
     policyOf: (tier) => resolveTierPolicy(catalog, tier),
     ruleEnforcement: (rule, tier) => catalog.rules.enforcement[rule] ?? resolveTierPolicy(catalog, tier).enforcement,
   };
@@ -166,6 +167,17 @@ describe('friction follows risk', () => {
     expect(human.find((r) => r.kind === 'docs')).toMatchObject({ satisfied: true, missing: [] });
     const ai = requirementsFor({ paths: ['services/checkout/a.ts'], docs: TIER1_DOCS, level: 'ai-assisted' });
     expect(ai.find((r) => r.kind === 'docs')).toMatchObject({ satisfied: false, missing: ['ai-usage'] });
+  });
+
+  it('adds an owner approval when an author is unknown to the catalog (they could approve under another id)', () => {
+    const known = approvalsOf(requirementsFor({ paths: ['services/checkout/a.ts'] }), 'approvals:checkout');
+    const unknown = approvalsOf(requirementsFor({ paths: ['services/checkout/a.ts'], author: 'someone@elsewhere.example' }), 'approvals:checkout');
+    expect(unknown.minimumFromOwners).toBe(known.minimumFromOwners + 1);
+    expect(unknown.reason).toContain('author not in the catalog (someone@elsewhere.example)');
+    const bot = approvalsOf(requirementsFor({ paths: ['services/checkout/a.ts'], author: '49699333+dependabot[bot]@users.noreply.github.com' }), 'approvals:checkout');
+    expect(bot.minimumFromOwners).toBe(known.minimumFromOwners);
+    const tier3 = requirementsFor({ paths: ['docs/a.md'], author: 'someone@elsewhere.example' });
+    expect(decideVerdict(tier3)).toBe('allow');
   });
 
   it('routes guardrail changes to the guardrail owners', () => {

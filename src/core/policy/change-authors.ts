@@ -2,6 +2,7 @@
  * @module Who wrote a change: commit authors and committers, plus the operators who drove an AI.
  */
 import type { Change } from '../change.js';
+import { builtInAiTool, githubNoreply } from '../provenance-markers.js';
 import type { Provenance } from '../provenance.js';
 import type { PeopleDirectory } from './people.js';
 
@@ -25,4 +26,20 @@ export function findChangeAuthors(change: Change, provenance: Provenance, people
   }
   for (const operator of provenance.operators) authors.add(people.idForEmail(operator) ?? operator);
   return [...authors].sort();
+}
+
+/**
+ * Emails of human authors and committers the catalog does not know. Their approvals could come
+ * in under another identity (a commit email is whatever its author configured), so policy treats
+ * them as unverified. AI tools and bot accounts are not people and are left out.
+ */
+export function findUnknownAuthors(change: Change, people: PeopleDirectory): string[] {
+  const unknown = new Set<string>();
+  for (const commit of change.commits) {
+    for (const { email } of [commit.author, commit.committer]) {
+      if (!email || people.idForEmail(email) || builtInAiTool(email) || githubNoreply(email)?.login.endsWith('[bot]')) continue;
+      unknown.add(email.toLowerCase());
+    }
+  }
+  return [...unknown].sort();
 }

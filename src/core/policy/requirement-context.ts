@@ -32,6 +32,8 @@ export interface RequirementContext {
   people: PeopleDirectory;
   /** Authors, committers and operators (person ids, or emails when unknown). */
   authors: string[];
+  /** Human authors and committers the catalog does not know (see `findUnknownAuthors`). */
+  unknownAuthors: string[];
   policyOf(tier: Tier): TierPolicy;
   /** Enforcement of a rule: the catalog's per-rule setting, else the given tier's. */
   ruleEnforcement(rule: string, tier: Tier): Enforcement;
