@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
 import { HIDDEN_HINT, findHiddenText, makeVisible } from './hidden-text.js';
+import { hunkAddedText } from './hunk-text.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
 
@@ -72,6 +73,8 @@ export const promptInjectionRule: BuiltinRule = {
     for (const file of input.change.files) {
       if (file.binary || ignored(file.path)) continue;
       for (const hunk of file.hunks) {
+        const all = hunkAddedText(hunk);
+        if (!PHRASE_HINT.test(all) && !HIDDEN_HINT.test(all)) continue;
         for (const line of hunk.added) {
           const text = line.text;
           const hidden = HIDDEN_HINT.test(text) ? findHiddenText(text, settings.minInvisible, line.line === 1) : undefined;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ChangedFile, DiffLine } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
+import { hunkAddedText } from './hunk-text.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
 import { BARE_ASSIGNMENT, CREDENTIAL_NAME, QUOTED_ASSIGNMENT, SECRET_PATTERNS, lineHints, looksRandom, redact, type SecretHint } from './secret-patterns.js';
@@ -36,6 +37,7 @@ export const secretsRule: BuiltinRule = {
       if (file.binary || ignored(file.path)) continue;
       const configFile = CONFIG_FILE.test(file.path);
       for (const hunk of file.hunks) {
+        if (!lineHints(hunkAddedText(hunk))) continue;
         for (const line of hunk.added) {
           const hints = lineHints(line.text);
           if (hints) findings.push(...scanLine(file, line, hints, configFile, settings));
