@@ -74,6 +74,17 @@ const BENIGN: Row[] = [
   ['echo hi | tee out.log', 'allow'],
   ['command -v rm', 'allow'],
   ['ls "$HOME"', 'allow'],
+  ["awk '{print $1}' f", 'allow'],
+  ["awk -F: '/a|b/ {print $1 | \"sort\"}' /etc/passwd", 'allow'],
+  ["gawk 'BEGIN { \"date\" | getline d; print d }'", 'allow'],
+  ['git -c user.name=x commit -m m', 'allow'],
+  ['git -c core.pager=cat log -1', 'allow'],
+  ['git -c alias.st=status st', 'allow'],
+  ['git update-ref refs/heads/feature/x HEAD', 'allow'],
+  ['git update-ref -d refs/heads/feature/x', 'allow'],
+  ['EDITOR=vim git commit', 'allow'],
+  ['GIT_SSH_COMMAND="ssh -i ~/.ssh/deploy_key" git fetch', 'allow'],
+  ['xargs -I{} echo {} < list.txt', 'allow'],
 ];
 
 const DESTRUCTIVE_UNKNOWN: Row[] = [
@@ -228,6 +239,11 @@ const GIT: Row[] = [
   ['git clean -f -d', 'ask'],
   ['git branch -D main', 'deny'],
   ['git branch --delete --force master', 'deny'],
+  ['git update-ref -d refs/heads/main', 'deny'],
+  ['git update-ref -d refs/heads/release/1.2', 'deny'],
+  ['printf "delete refs/heads/main\\n" | git update-ref --stdin', 'deny'],
+  ['git update-ref --stdin < refs.txt', 'ask'],
+  ['git -c alias.nuke="branch -D" nuke main', 'deny'],
 ];
 
 const OBFUSCATED: Row[] = [
@@ -316,6 +332,28 @@ const OBFUSCATED: Row[] = [
   ['echo "unterminated', 'ask'],
   ['if (', 'ask'],
   ["psql -c \"$SQL\"", 'ask'],
+  ['xargs -a cmds.txt -I{} sh -c {}', 'ask'],
+  ['cat f | xargs -I{} sh -c "{}"', 'ask'],
+  ['xargs -a cmds.txt -i bash -c {}', 'ask'],
+  ['cat hosts | xargs -I% ssh % "rm -rf /srv"', 'deny'],
+  ['cat hosts | xargs -I% ssh % "%"', 'ask'],
+  ['xargs -I{} sh -c {} --context prod-eu < cmds.txt', 'deny'],
+  ['awk "BEGIN{system(\\"terraform destroy\\")}"', 'ask'],
+  ["awk 'BEGIN { system(\"rm -rf /\") }'", 'deny'],
+  ["gawk 'BEGIN { print \"yes\" | \"terraform destroy -var env=prod\" }'", 'deny'],
+  ["mawk 'BEGIN { \"kubectl --context prod-eu delete ns orders\" | getline }'", 'deny'],
+  ["awk '{ system($0) }' cmds.txt", 'ask'],
+  ["awk '{ print | $1 }' cmds.txt", 'ask'],
+  ['git -c alias.x="!terraform destroy" x', 'ask'],
+  ["git -c 'alias.x=!rm -rf /' x", 'deny'],
+  ['git -c alias.x="$CMD" x', 'ask'],
+  ['git -c core.sshCommand="terraform destroy -var env=prod" fetch', 'deny'],
+  ['GIT_SSH_COMMAND="terraform destroy" git fetch', 'ask'],
+  ["GIT_PAGER='rm -rf /' git log", 'deny'],
+  ['EDITOR="terraform destroy" git commit', 'ask'],
+  ['export GIT_EXTERNAL_DIFF="rm -rf /"; git diff', 'deny'],
+  ['env PAGER="rm -rf ~" man ls', 'deny'],
+  ['GIT_SSH_COMMAND="$CMD" git fetch', 'ask'],
 ];
 
 const GUARD_TAMPER: Row[] = [

@@ -1,10 +1,12 @@
 /**
  * @module git: force pushes and deletions of protected branches, `reset --hard` over uncommitted
- * work, `clean -f`, `branch -D` of a protected branch. A protected branch plays the part of
+ * work, `clean -f`, `branch -D` (or `update-ref -d`) of a protected branch. A protected branch plays the part of
  * production: force-pushing it is denied, force-pushing a feature branch is routine.
  */
 import type { GuardContext } from '../guard-types.js';
 import { parseArguments, type ParsedArguments } from '../shell/parse-arguments.js';
+import { type Invocation, stdinOf } from '../shell/expand-invocations.js';
+import type { ShellWord } from '../shell/shell-syntax.js';
 import type { InvocationRule, RuleHit } from './rule-kit.js';
 
 const GLOBAL = { shortWithValue: 'Cc', longWithValue: ['git-dir', 'work-tree', 'namespace', 'exec-path', 'config-env'], stopAtPositional: true } as const;
@@ -39,10 +41,30 @@ export const assessGit: InvocationRule = (invocation, context) => {
         .filter((branch) => isProtected(branch.value, context))
         .map((branch) => ({ rule: 'git-branch-delete', kind: 'destructive', what: `force-deletes the branch \`${branch.value}\``, family: 'local', production: `\`${branch.value}\` is a protected branch` }) satisfies RuleHit);
     }
+    case 'update-ref':
+      return assessUpdateRef(invocation, rest, context);
     default:
       return [];
   }
 };
+
+/** `git update-ref -d refs/heads/main` (or `delete …` lines on `--stdin`) deletes a branch as `branch -D` does. */
+function assessUpdateRef(invocation: Invocation, rest: ShellWord[], context: GuardContext): RuleHit[] {
+  const parsed = parseArguments(rest, { shortWithValue: 'm' });
+  const deleted: string[] = [];
+  if (parsed.flags.has('-d')) deleted.push(...parsed.positionals.slice(0, 1).map((word) => word.value));
+  if (parsed.flags.has('--stdin')) {
+    const stdin = stdinOf(invocation.command);
+    if (!stdin.known) return [{ rule: 'git-update-ref-stdin', kind: 'risky', what: `\`git update-ref --stdin\` changes refs read from ${stdin.from}`, family: 'local' }];
+    for (const line of stdin.text.split(/[\n\0]/)) {
+      const match = /^\s*delete\s+(\S+)/.exec(line);
+      if (match?.[1]) deleted.push(match[1]);
+    }
+  }
+  return deleted
+    .filter((ref) => isProtected(ref, context))
+    .map((ref) => ({ rule: 'git-branch-delete', kind: 'destructive', what: `deletes the branch \`${ref.replace(/^refs\/heads\//, '')}\` (\`git update-ref -d ${ref}\`)`, family: 'local', production: `\`${ref.replace(/^refs\/heads\//, '')}\` is a protected branch` }) satisfies RuleHit);
+}
 
 function assessPush(parsed: ParsedArguments, context: GuardContext): RuleHit[] {
   const force = parsed.flags.has('-f') || parsed.flags.has('--force') || [...parsed.flags].some((flag) => flag.startsWith('--force-with-lease') || flag === '--force-if-includes');

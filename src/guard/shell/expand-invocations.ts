@@ -6,6 +6,7 @@
  * unknown content) becomes an uncertainty: the guard never treats what it cannot read as safe.
  */
 import { decodeAnsiC, literalWord, makeWord } from './decode-word.js';
+import { readAwkProgram } from './read-awk-program.js';
 import { readInlineCode } from './read-inline-code.js';
 import type { ShellAssignment, ShellParser, ShellScript, ShellWord, SimpleCommand } from './shell-syntax.js';
 import { unwrapCommand } from './unwrap-command.js';
@@ -59,6 +60,12 @@ interface Hop {
 type Stdin = { known: true; text: string } | { known: false; from: string };
 
 const MAX_DEPTH = 8;
+
+/** Variables whose value programs run as a shell command (git, pagers, editors, askpass helpers). */
+const COMMAND_VARIABLES = new Set([
+  'GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_PAGER', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS',
+  'GIT_PROXY_COMMAND', 'SSH_ASKPASS', 'SUDO_ASKPASS', 'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'KUBE_EDITOR',
+]);
 const MAX_STEPS = 32;
 
 /** Expands a parsed script; `parser` reads nested shell text (`bash -c '…'`, `ssh host '…'`). */
@@ -78,6 +85,8 @@ export function commandName(word: ShellWord | undefined): string | undefined {
 class Expander {
   readonly invocations: Invocation[] = [];
   readonly uncertainties: Uncertainty[] = [];
+  /** Command-valued variables already followed, so a value that sets them again cannot loop. */
+  private readonly followed = new Set<ShellAssignment>();
 
   constructor(private readonly parser: ShellParser) {}
 
@@ -140,7 +149,7 @@ class Expander {
         case 'inline-code':
           // The interpreter call itself is recorded too: its code may name guarded paths.
           this.record(name, words, command, hop);
-          this.inlineCode(next.code, command, this.hop(hop, next.label));
+          this.inlineCode(next.code, command, this.hop(hop, next.label), next.language);
           return;
         case 'uncertain':
           this.uncertain(next.reason, command, hop);
@@ -164,6 +173,14 @@ class Expander {
 
   private record(name: string, argv: ShellWord[], command: SimpleCommand, hop: Hop): void {
     this.invocations.push({ argv, name, command, assignments: hop.assignments, via: hop.via, outer: hop.outer, argsFromInput: hop.argsFromInput, cd: hop.cd });
+    if (name === '') return;
+    // `GIT_SSH_COMMAND=… git fetch`, `EDITOR=… git commit`: the program (or one it starts) runs the value with `sh -c`.
+    for (const assignment of hop.assignments) {
+      if (!COMMAND_VARIABLES.has(assignment.name) || this.followed.has(assignment)) continue;
+      this.followed.add(assignment);
+      const value = assignment.value.literal ? literalWord(assignment.value.value) : assignment.value;
+      this.argv([literalWord('sh'), literalWord('-c'), value], command, this.hop(hop, `$${assignment.name}`), new Map());
+    }
   }
 
   private program(stdin: Stdin, language: 'shell' | 'code', command: SimpleCommand, hop: Hop, label: string): void {
@@ -183,9 +200,10 @@ class Expander {
     this.script(this.parser.parse(text), { ...hop, depth: hop.depth + 1 }, command);
   }
 
-  private inlineCode(code: string, command: SimpleCommand, hop: Hop): void {
-    const reading = readInlineCode(code);
-    for (const text of reading.shellTexts) this.nested(text, command, { ...hop, lenient: true });
+  private inlineCode(code: string, command: SimpleCommand, hop: Hop, language?: 'awk'): void {
+    // An awk string handed to `system()` or a pipe is exactly the shell text run; other languages' literals are only candidates.
+    const reading = language === 'awk' ? readAwkProgram(code) : readInlineCode(code);
+    for (const text of reading.shellTexts) this.nested(text, command, { ...hop, lenient: language !== 'awk' });
     for (const path of reading.removedPaths) {
       this.record('rm', [literalWord('rm'), literalWord('-rf'), literalWord(path)], command, hop);
     }

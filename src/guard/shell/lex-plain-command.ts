@@ -5,7 +5,7 @@
  * `~`, backslash escapes, plain `$NAME`/`${NAME}` variables and quotes, joined by `&&`, `||`, `;`,
  * `&`, `|` and newlines, with comments, trailing redirects and heredocs whose bodies expand nothing.
  * Anything else (`$( )`, backticks, `${x:-y}`, `$1`, braces, brackets, parentheses, reserved words,
- * non-ASCII, `<<-`) returns undefined and the full parser takes over. The result has the shape the
+ * `export`/`declare`/`local`, non-ASCII, `<<-`) returns undefined and the full parser takes over. The result has the shape the
  * tree walker produces, and tests hold the two to the same answers.
  */
 import { makeWord } from './decode-word.js';
@@ -16,6 +16,9 @@ const RESERVED = new Set([
   'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done',
   'in', 'function', 'time', 'coproc', '[[', ']]', '{', '}', '!',
 ]);
+// `export NAME=…` and friends set variables for later commands (`GIT_SSH_COMMAND`, `AWS_PROFILE`): the
+// tree walker reads them as assignments, so the lexer leaves them to it.
+const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** Reads a plain command line (or a few), or returns undefined when it needs the full parser. */
@@ -85,7 +88,7 @@ function assemble(tokens: Token[], source: string): ShellScript | undefined {
       command.assignments.push(assignmentOf(token.parts));
       continue;
     }
-    if (command.words.length === 0 && token.parts.length === 1 && RESERVED.has(token.unquotedPrefix)) return undefined;
+    if (command.words.length === 0 && token.parts.length === 1 && (RESERVED.has(token.unquotedPrefix) || DECLARATIONS.has(token.unquotedPrefix))) return undefined;
     // A word after a redirect or heredoc would be read by bash as an argument but by tree-sitter as
     // a second destination; keep the fast path out of that corner.
     if (command.redirects.length > 0 || command.stdin) return undefined;

@@ -5,9 +5,10 @@
  * One step at a time: given an argv, say what it really runs. The caller repeats until it reaches a
  * command that runs nothing else.
  */
-import { literalWord } from './decode-word.js';
+import { literalWord, makeWord } from './decode-word.js';
 import { type ArgumentSpec, parseArguments } from './parse-arguments.js';
-import { interpreterOf, SHELLS, unwrapInterpreter, unwrapShell } from './unwrap-interpreter.js';
+import { AWKS, interpreterOf, SHELLS, unwrapAwk, unwrapInterpreter, unwrapShell } from './unwrap-interpreter.js';
+import { unwrapGit } from './unwrap-git.js';
 import { unwrapContainerExec, unwrapScript, unwrapSsh, unwrapSu } from './unwrap-remote.js';
 import type { ShellAssignment, ShellWord } from './shell-syntax.js';
 
@@ -25,8 +26,8 @@ export type UnwrapStep =
   | { kind: 'stdin-program'; label: string; language: 'shell' | 'code'; outer?: ShellWord[] }
   /** A shell or interpreter running a script file. */
   | { kind: 'script-file'; label: string; path: ShellWord; language: 'shell' | 'code' }
-  /** Inline program text for an interpreter (`python -c`, `node -e`). */
-  | { kind: 'inline-code'; label: string; code: string }
+  /** Inline program text for an interpreter (`python -c`, `node -e`, an awk program). */
+  | { kind: 'inline-code'; label: string; code: string; language?: 'awk' }
   | { kind: 'uncertain'; reason: string };
 
 interface Wrapper extends ArgumentSpec {
@@ -101,6 +102,8 @@ export function unwrapCommand(name: string, argv: readonly ShellWord[]): UnwrapS
   if (SHELLS.has(name)) return unwrapShell(name, args);
   const interpreter = interpreterOf(name);
   if (interpreter) return unwrapInterpreter(name, interpreter, args);
+  if (AWKS.has(name)) return unwrapAwk(name, args);
+  if (name === 'busybox' && args[0]?.value === 'awk') return unwrapAwk('busybox awk', args.slice(1));
   switch (name) {
     case 'env':
       return unwrapEnv(args);
@@ -113,6 +116,8 @@ export function unwrapCommand(name: string, argv: readonly ShellWord[]): UnwrapS
       return args[0] ? { kind: 'script-file', label: name, path: args[0], language: 'shell' } : { kind: 'final' };
     case 'xargs':
       return unwrapXargs(args);
+    case 'git':
+      return unwrapGit(args);
     case 'find':
       return unwrapFind(args);
     case 'watch':
@@ -222,13 +227,31 @@ function joined(label: string, args: ShellWord[]): UnwrapStep {
 }
 
 function unwrapXargs(args: ShellWord[]): UnwrapStep {
+  // `-i`, `-l`, `-e` and `--replace` take their value only when attached (`-i{}`), never the next word.
   const parsed = parseArguments(args, {
-    shortWithValue: 'IinPLsdEal',
-    longWithValue: ['replace', 'max-args', 'max-procs', 'max-lines', 'max-chars', 'delimiter', 'eof', 'arg-file', 'process-slot-var'],
+    shortWithValue: 'InPLsdEa',
+    longWithValue: ['max-args', 'max-procs', 'max-lines', 'max-chars', 'delimiter', 'arg-file', 'process-slot-var'],
     stopAtPositional: true,
   });
   const rest = args.slice(parsed.stop);
-  return { kind: 'wrapped', label: 'xargs', rest: rest.length > 0 ? rest : [literalWord('echo')], argsFromInput: true };
+  const replace = replaceString(args.slice(0, parsed.stop), parsed.values.get('-I') ?? parsed.values.get('--replace'));
+  // With a replace string each input line is pasted into the words that hold it: they are computed.
+  const command = replace === undefined ? rest : rest.map((word) => (word.value.includes(replace) ? fromInput(word, replace) : word));
+  return { kind: 'wrapped', label: 'xargs', rest: command.length > 0 ? command : [literalWord('echo')], argsFromInput: true };
+}
+
+function replaceString(options: ShellWord[], values: string[] | undefined): string | undefined {
+  const given = values?.[values.length - 1];
+  if (given !== undefined) return given === '' ? '{}' : given;
+  const bare = options.find((word) => /^-[^-]*i/.test(word.value) || word.value === '--replace');
+  if (!bare) return undefined;
+  const attached = /^-[^-i]*i(.*)$/.exec(bare.value)?.[1];
+  return attached ? attached : '{}';
+}
+
+function fromInput(word: ShellWord, replace: string): ShellWord {
+  const pieces = word.value.split(replace);
+  return makeWord(pieces.flatMap((text, index) => (index === 0 ? [{ kind: 'text' as const, text, quoted: true }] : [{ kind: 'dynamic' as const, source: replace }, { kind: 'text' as const, text, quoted: true }])));
 }
 
 function unwrapFind(args: ShellWord[]): UnwrapStep {

@@ -1,6 +1,6 @@
 /**
  * @module Shells and interpreters as wrappers: `bash -c '…'`, `sh script.sh`, `bash` reading stdin,
- * `python -c`, `node -e`, `perl -e`, `ruby -e`, `php -r`, `deno eval`.
+ * `python -c`, `node -e`, `perl -e`, `ruby -e`, `php -r`, `deno eval`, and awk programs.
  */
 import { literalWord } from './decode-word.js';
 import { parseArguments } from './parse-arguments.js';
@@ -93,6 +93,26 @@ export function unwrapInterpreter(name: string, interpreter: string, args: Shell
     }
   }
   return { kind: 'stdin-program', label: name, language: 'code' };
+}
+
+/** awk spellings whose program may call `system()` or pipe to and from commands. */
+export const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk', 'busybox-awk']);
+
+/** What an awk runs: its program text (first operand, or `-e`/`--source`); a program file is not read. */
+export function unwrapAwk(name: string, args: ShellWord[]): UnwrapStep {
+  const parsed = parseArguments(args, {
+    shortWithValue: 'FvfiIlEeW',
+    longWithValue: ['field-separator', 'assign', 'file', 'include', 'load', 'exec', 'source'],
+    stopAtPositional: true,
+  });
+  const sources = [...(parsed.valueWords.get('-e') ?? []), ...(parsed.valueWords.get('--source') ?? [])];
+  const fromFile = ['-f', '--file', '-E', '--exec'].some((flag) => parsed.flags.has(flag));
+  // An attached value (`-e'…'`, `--source=…`) is no whole word to read: the guard cannot tell.
+  if (sources.some((word) => !word.literal || word.value.startsWith('-'))) return { kind: 'uncertain', reason: `\`${name}\` runs a program the guard cannot read` };
+  const program = sources.length > 0 ? sources.map((word) => word.value).join('\n') : fromFile ? undefined : args[parsed.stop];
+  if (program === undefined) return { kind: 'final' };
+  if (typeof program !== 'string' && !program.literal) return { kind: 'uncertain', reason: `\`${name}\` runs a program computed at run time` };
+  return { kind: 'inline-code', label: name, code: typeof program === 'string' ? program : program.value, language: 'awk' };
 }
 
 function inline(name: string, word: ShellWord | undefined): UnwrapStep {
