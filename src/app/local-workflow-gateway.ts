@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js';
 import { approveChange, type ApprovalRefusal } from '../workflow/approve-change.js';
 import { breakGlass } from '../workflow/break-glass.js';
 import { changeStatus } from '../workflow/change-status.js';
-import { recordChange } from '../workflow/record-change.js';
+import { RecordRefusedError, recordChange } from '../workflow/record-change.js';
 import { rejectChange, withdrawRejection, type RejectResult } from '../workflow/reject-change.js';
 import { verifyDeploy } from '../workflow/verify-deploy.js';
 import { resolveIdentity } from './resolve-identity.js';
@@ -45,13 +45,20 @@ export function localWorkflowGateway(options: LocalGatewayOptions): WorkflowGate
       return found.ok ? { ok: true, value: found.change.digest } : refusal(2, found.reason, found.message, found.candidates);
     },
     async record(request) {
-      const result = await recordChange(store, request.evaluation, {
-        now,
-        catalog,
-        ...(request.actor ? { actor: request.actor } : {}),
-        ...(request.lineKey ? { lineKey: request.lineKey } : {}),
-        ...(request.rangePatchId ? { rangePatchId: request.rangePatchId } : {}),
-      });
+      let result: Awaited<ReturnType<typeof recordChange>>;
+      try {
+        result = await recordChange(store, request.evaluation, {
+          now,
+          catalog,
+          ...(request.actor ? { actor: request.actor } : {}),
+          ...(request.lineKey ? { lineKey: request.lineKey } : {}),
+          ...(request.rangePatchId ? { rangePatchId: request.rangePatchId } : {}),
+        });
+      } catch (error) {
+        // The store refused (e.g. a commit already recorded with another patch id): policy, exit 1.
+        if (error instanceof RecordRefusedError) return refusal(1, error.refusal.code, error.refusal.reason);
+        throw error;
+      }
       const { created, evaluationUpdated, addedCommits, superseded, reinstated } = result;
       return { ok: true, value: { evaluation: result.change.evaluation, recorded: { created, evaluationUpdated, addedCommits, superseded, reinstated, reviewsClosed: result.reviewsClosed.map((record) => record.id) } } };
     },

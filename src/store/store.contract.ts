@@ -9,12 +9,19 @@ import { checkpointSignerFromKey } from '../attest/checkpoint-signer.js';
 import { signingKeyFromPem } from '../attest/read-keys.js';
 import { GENESIS_HASH } from '../core/audit/audit-event.js';
 import { hashEvent } from '../core/audit/hash-event.js';
-import type { AuditEventInput, RecordChangeOutcome, Store } from './store.js';
+import { isRecordRefusal, type AuditEventInput, type RecordChangeOutcome, type RecordChangeRefusal, type Store } from './store.js';
 
 const T0 = '2026-03-01T10:00:00.000Z';
 const at = (minutes: number): string => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
-const recordedEvent = (outcome: RecordChangeOutcome): AuditEventInput[] =>
-  outcome.created ? [{ type: 'change.recorded', actor: 'ci', subject: outcome.change.digest, payload: { systems: outcome.change.systems }, at: T0 }] : [];
+const recordedEvent = (outcome: RecordChangeOutcome | RecordChangeRefusal): AuditEventInput[] => {
+  if (isRecordRefusal(outcome)) return [{ type: 'change.record-refused', actor: 'ci', subject: outcome.digest, payload: { reason: outcome.reason }, at: T0 }];
+  return outcome.created ? [{ type: 'change.recorded', actor: 'ci', subject: outcome.change.digest, payload: { systems: outcome.change.systems }, at: T0 }] : [];
+};
+/** The outcome of a record that must not have been refused. */
+const accepted = (result: RecordChangeOutcome | RecordChangeRefusal): RecordChangeOutcome => {
+  if (isRecordRefusal(result)) throw new Error(`unexpected refusal: ${result.reason}`);
+  return result;
+};
 
 /** A fresh ed25519 key as PEM pair plus a checkpoint signer. */
 export function testSigningKey(): { signer: ReturnType<typeof checkpointSignerFromKey>; publicKeyPem: string } {
@@ -154,7 +161,7 @@ export function describeStoreContract(name: string, factory: HarnessFactory, ena
       it('records idempotently by digest and finds by digest, prefix, commit and patch id', async () => {
         const { store } = await harness();
         const evaluation = buildEvaluation({ digest: d1, commits: [{ sha: a, patchId: 'pa' }, { sha: b, patchId: 'pb' }] });
-        const first = await store.changes.record({ evaluation, at: T0, rangePatchId: 'range1' }, recordedEvent);
+        const first = accepted(await store.changes.record({ evaluation, at: T0, rangePatchId: 'range1' }, recordedEvent));
         expect(first).toMatchObject({ created: true, superseded: [], addedCommits: [a, b] });
         expect(first.change).toMatchObject({ digest: d1, lineId: d1, systems: ['checkout'], commits: [{ sha: a, patchId: 'pa' }, { sha: b, patchId: 'pb' }], rangePatchId: 'range1' });
         const again = await store.changes.record({ evaluation: { ...evaluation, evaluatedAt: at(5) }, at: at(5) }, recordedEvent);
@@ -221,6 +228,51 @@ export function describeStoreContract(name: string, factory: HarnessFactory, ena
         const stricter = buildEvaluation({ digest: d1, verdict: 'blocked', findings: [{ rule: 'infra-destroy', severity: 'critical', message: 'destroys a database' }] });
         expect(await store.changes.record({ evaluation: stricter, at: at(1) }, recordedEvent)).toMatchObject({ created: false, evaluationUpdated: true });
         expect((await store.changes.get(d1))?.evaluation.verdict).toBe('blocked');
+      });
+
+      it('keeps the stored evaluation of decided content; a rebase still adds its commits', async () => {
+        const { store } = await harness();
+        await store.changes.record({ evaluation: buildEvaluation({ digest: d1, commits: [{ sha: a, patchId: 'pa' }] }), at: T0 }, recordedEvent);
+        await store.approvals.append({ kind: 'approve', digest: d1, person: 'dana', at: at(1) }, () => []);
+        // A laxer evaluation of approved content (no finding, allow) must not replace what was approved.
+        const laxer = buildEvaluation({ digest: d1, verdict: 'allow', commits: [{ sha: c, patchId: 'pa' }], findings: [] });
+        const strict = (await store.changes.get(d1))!.evaluation;
+        const again = await store.changes.record({ evaluation: laxer, at: at(2) }, recordedEvent);
+        expect(again).toMatchObject({ created: false, evaluationUpdated: false, evaluationKept: true, addedCommits: [c] });
+        expect((await store.changes.get(d1))?.evaluation).toEqual(strict);
+        expect((await store.changes.findByCommits([c])).map((change) => change.digest)).toEqual([d1]);
+        // The same evaluation again is plain idempotence, not a kept evaluation.
+        expect(await store.changes.record({ evaluation: strict, at: at(3) }, recordedEvent)).not.toHaveProperty('evaluationKept');
+      });
+
+      it('refuses a commit sha claimed with another patch id than recorded, writing only the refusal event', async () => {
+        const { store } = await harness();
+        await store.changes.record({ evaluation: buildEvaluation({ digest: d1, commits: [{ sha: a, patchId: 'pa' }] }), at: T0 }, recordedEvent);
+        const cases: { name: string; digest: string; commits: { sha: string; patchId?: string }[]; refused: boolean }[] = [
+          { name: 'other change, other patch id', digest: d2, commits: [{ sha: a, patchId: 'px' }], refused: true },
+          { name: 'same change, other patch id', digest: d1, commits: [{ sha: a, patchId: 'px' }], refused: true },
+          { name: 'one record, one sha twice', digest: d2, commits: [{ sha: b, patchId: 'p1' }, { sha: b, patchId: 'p2' }], refused: true },
+          { name: 'same patch id in another change', digest: digestOf('d3'), commits: [{ sha: a, patchId: 'pa' }, { sha: b, patchId: 'pb' }], refused: false },
+        ];
+        for (const testCase of cases) {
+          const before = (await store.audit.list()).length;
+          const result = await store.changes.record({ evaluation: buildEvaluation({ digest: testCase.digest, commits: testCase.commits }), at: at(1) }, recordedEvent);
+          expect(isRecordRefusal(result), testCase.name).toBe(testCase.refused);
+          if (!isRecordRefusal(result)) continue;
+          expect(result).toMatchObject({ code: 'patch-id-conflict', digest: testCase.digest, reason: expect.stringContaining('patch id') });
+          const events = (await store.audit.list()).slice(before);
+          expect(events.map((event) => event.type), testCase.name).toEqual(['change.record-refused']);
+        }
+        expect(await store.changes.get(d2)).toBeNull();
+        expect((await store.changes.get(d1))?.commits).toEqual([{ sha: a, patchId: 'pa' }]);
+      });
+
+      it('knows the last commits of a change, one per rebase', async () => {
+        const { store } = await harness();
+        await store.changes.record({ evaluation: buildEvaluation({ digest: d1, commits: [{ sha: a, patchId: 'pa' }, { sha: b, patchId: 'pb' }] }), at: T0 }, recordedEvent);
+        await store.changes.record({ evaluation: buildEvaluation({ digest: d1, commits: [{ sha: shaOf('a2'), patchId: 'pa' }, { sha: shaOf('b2'), patchId: 'pb' }] }), at: at(1) }, recordedEvent);
+        expect((await store.changes.get(d1))?.lastCommits).toEqual(expect.arrayContaining([{ sha: b, patchId: 'pb' }, { sha: shaOf('b2'), patchId: 'pb' }]));
+        expect((await store.changes.get(d1))?.lastCommits).toHaveLength(2);
       });
     });
 

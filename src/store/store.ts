@@ -94,6 +94,11 @@ export interface StoredChange {
   rangePatchId?: string;
   /** Every commit ever recorded for this content (a rebase adds shas with the same patch ids). */
   commits: CommitRef[];
+  /**
+   * The commits at the change's last position (one per rebase that kept the digest): the commits
+   * whose tree is the complete recorded content. Filled by the store; builders may leave it out.
+   */
+  lastCommits?: CommitRef[];
   systems: string[];
   recordedAt: string;
   /** The digest that replaced this content as the line's current one; absent while current. */
@@ -112,6 +117,31 @@ export interface RecordChangeOutcome {
   superseded: string[];
   /** True when a known, superseded digest became current again. */
   reinstated: boolean;
+  /**
+   * True when a known digest came back with a different evaluation but the stored one was kept:
+   * decisions were already recorded for that content, so what they decided about stays as it was.
+   */
+  evaluationKept?: boolean;
+}
+
+/**
+ * A record the store refused, with nothing written but its audit event: a commit sha already
+ * recorded with a patch id was claimed with a different one (a sha has one diff).
+ */
+export interface RecordChangeRefusal {
+  refused: true;
+  code: 'patch-id-conflict';
+  /** One line, naming the sha and both patch ids. */
+  reason: string;
+  /** The digest the refused record was for. */
+  digest: string;
+  /** Systems of the refused evaluation, for the audit event. */
+  systems: string[];
+}
+
+/** Narrows a record result to a refusal. */
+export function isRecordRefusal(result: RecordChangeOutcome | RecordChangeRefusal): result is RecordChangeRefusal {
+  return 'refused' in result && result.refused;
 }
 
 export type FindChangeResult =
@@ -119,8 +149,11 @@ export type FindChangeResult =
   | { ok: false; reason: 'not-found' | 'ambiguous' | 'invalid'; message: string; candidates: string[] };
 
 export interface ChangeStore {
-  /** Idempotent by digest. Supersedes the other current changes of the same line. */
-  record(input: RecordChangeInput, audit: AuditFor<RecordChangeOutcome>): Promise<RecordChangeOutcome>;
+  /**
+   * Idempotent by digest. Supersedes the other current changes of the same line. Refuses (writing
+   * only the audit events `audit` returns for the refusal) a commit sha whose recorded patch id differs.
+   */
+  record(input: RecordChangeInput, audit: AuditFor<RecordChangeOutcome | RecordChangeRefusal>): Promise<RecordChangeOutcome | RecordChangeRefusal>;
   get(digest: string): Promise<StoredChange | null>;
   /** By full digest or unique prefix (at least 4 hex digits). */
   find(digestOrPrefix: string): Promise<FindChangeResult>;

@@ -58,6 +58,35 @@ export async function assessCommits(store: Store, commits: readonly CommitRef[],
   });
 }
 
+/**
+ * Why the deployed commit is not a complete approved state, or undefined when it is. Every commit
+ * of a range may belong to an approved change, yet the tree of an intermediate commit of that
+ * change was never evaluated. The deployed commit must be the last commit of an approved change
+ * (by sha, or by its patch id after a rebase merge), or carry an approved change's range patch id
+ * (a squash merge, or a merge commit's first-parent diff).
+ */
+export function checkDeployTarget(target: CommitRef, assessment: CommitAssessment): string | undefined {
+  if (!assessment.approved) return undefined;
+  const approved = assessment.candidates.filter((entry) => entry.verdict === 'allow' && entry.change.supersededBy === undefined);
+  const complete = approved.some((entry) => {
+    const last = lastCommitsOf(entry.change);
+    if (last.some((commit) => commit.sha === target.sha)) return true;
+    if (!target.patchId) return false;
+    return target.patchId === entry.change.rangePatchId || last.some((commit) => commit.patchId === target.patchId);
+  });
+  if (complete) return undefined;
+  const entry = approved[0] ?? assessment.allowedBy!;
+  const last = lastCommitsOf(entry.change);
+  const head = last[last.length - 1]?.sha ?? '?';
+  return `commit ${target.sha} is in the middle of approved change ${short(entry.change.digest)}: deploy its last commit ${head}`;
+}
+
+function lastCommitsOf(change: StoredChange): CommitRef[] {
+  if (change.lastCommits && change.lastCommits.length > 0) return change.lastCommits;
+  const last = change.evaluation.change.commits.at(-1) ?? change.commits.at(-1);
+  return last ? [{ sha: last.sha, ...(last.patchId ? { patchId: last.patchId } : {}) }] : [];
+}
+
 function explain(candidates: SettledChange[]): string {
   if (candidates.length === 0) return 'not part of any recorded change (record it with `tollgate check --record`)';
   const current = candidates.filter((entry) => entry.change.supersededBy === undefined);

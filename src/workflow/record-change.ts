@@ -4,7 +4,7 @@
 import type { AuditEventInput } from '../core/audit/audit-event.js';
 import type { Catalog } from '../core/catalog/catalog-schema.js';
 import type { ChangeEvaluation } from '../core/evaluation.js';
-import type { BreakGlassRecord, RecordChangeOutcome, Store } from '../store/store.js';
+import { isRecordRefusal, type BreakGlassRecord, type RecordChangeOutcome, type RecordChangeRefusal, type Store } from '../store/store.js';
 import { closeMetRetroReviews } from './retro-reviews.js';
 
 export interface RecordChangeOptions {
@@ -26,11 +26,30 @@ export interface RecordChangeResult extends RecordChangeOutcome {
 }
 
 /**
+ * Thrown when the store refused the record (its `change.record-refused` audit event is already
+ * written): the caller should show `message` and fail, never report the change as recorded.
+ */
+export class RecordRefusedError extends Error {
+  override readonly name = 'RecordRefusedError';
+  constructor(readonly refusal: RecordChangeRefusal) {
+    super(`record refused: ${refusal.reason}`);
+  }
+}
+
+/**
  * Records the change. Idempotent by digest: recording the same content again writes nothing
- * (beyond commit shas a rebase added, or a re-evaluation under a different policy). Recording new
+ * (beyond commit shas a rebase added, or a re-evaluation under a different policy while no
+ * decision is recorded for the content). Throws `RecordRefusedError` when the store refused it. Recording new
  * content of a line supersedes the old content, whose approvals become stale (`change.superseded`).
  */
 export async function recordChange(store: Store, evaluation: ChangeEvaluation, options: RecordChangeOptions): Promise<RecordChangeResult> {
+  const outcome = await storeRecord(store, evaluation, options);
+  if (isRecordRefusal(outcome)) throw new RecordRefusedError(outcome);
+  const reviewsClosed = options.catalog ? await closeMetRetroReviews(store, options.catalog, options.now) : [];
+  return { ...outcome, reviewsClosed };
+}
+
+async function storeRecord(store: Store, evaluation: ChangeEvaluation, options: RecordChangeOptions): Promise<RecordChangeOutcome | RecordChangeRefusal> {
   const actor = options.actor ?? 'tollgate';
   const outcome = await store.changes.record(
     {
@@ -39,13 +58,16 @@ export async function recordChange(store: Store, evaluation: ChangeEvaluation, o
       ...(options.lineKey ? { lineKey: options.lineKey } : {}),
       ...(options.rangePatchId ? { rangePatchId: options.rangePatchId } : {}),
     },
-    (result) => recordEvents(result, actor, options.now),
+    (result) => (isRecordRefusal(result) ? [refusalEvent(result, actor, options.now)] : recordEvents(result, evaluation, actor, options.now)),
   );
-  const reviewsClosed = options.catalog ? await closeMetRetroReviews(store, options.catalog, options.now) : [];
-  return { ...outcome, reviewsClosed };
+  return outcome;
 }
 
-function recordEvents(outcome: RecordChangeOutcome, actor: string, at: string): AuditEventInput[] {
+function refusalEvent(refusal: RecordChangeRefusal, actor: string, at: string): AuditEventInput {
+  return { type: 'change.record-refused', actor, subject: refusal.digest, payload: { code: refusal.code, reason: refusal.reason, systems: refusal.systems }, at };
+}
+
+function recordEvents(outcome: RecordChangeOutcome, submitted: ChangeEvaluation, actor: string, at: string): AuditEventInput[] {
   const { change } = outcome;
   const evaluation = change.evaluation;
   const summary = {
@@ -72,6 +94,22 @@ function recordEvents(outcome: RecordChangeOutcome, actor: string, at: string): 
     });
   } else if (outcome.evaluationUpdated) {
     events.push({ type: 'change.re-evaluated', actor, subject: change.digest, payload: summary, at });
+  } else if (outcome.evaluationKept) {
+    // Decisions were recorded for the stored evaluation, so it was kept; the differing one is only noted.
+    events.push({
+      type: 'change.re-evaluation-refused',
+      actor,
+      subject: change.digest,
+      payload: {
+        reason: 'decisions are recorded for this content: its stored evaluation is kept',
+        systems: change.systems,
+        keptVerdict: evaluation.verdict,
+        keptPolicyDigest: evaluation.policyDigest,
+        submittedVerdict: submitted.verdict,
+        submittedPolicyDigest: submitted.policyDigest,
+      },
+      at,
+    });
   }
   if (!outcome.created && outcome.addedCommits.length > 0) {
     events.push({ type: 'change.commits-added', actor, subject: change.digest, payload: { systems: change.systems, commits: outcome.addedCommits }, at });

@@ -90,6 +90,27 @@ describeEachAdapter('the deploy gate end to end', (open) => {
     expect(await verify(store, [{ sha: shaOf('evil'), patchId: 'other' }])).toMatchObject({ ok: false, unapproved: [{ reason: expect.stringContaining('not part of any recorded change') }] });
   });
 
+  it('passes only a complete approved state: never an intermediate commit of an approved change', async () => {
+    const { store } = await open();
+    await approvedD1(store);
+    const middle = `commit ${a} is in the middle of approved change ${d1.slice(0, 12)}: deploy its last commit ${b}`;
+    const cases: { name: string; commits: { sha: string; patchId?: string }[]; ok: boolean }[] = [
+      { name: 'first commit of A..B, by sha', commits: [{ sha: a, patchId: 'pa' }], ok: false },
+      { name: 'last commit, by sha', commits: [{ sha: a, patchId: 'pa' }, { sha: b, patchId: 'pb' }], ok: true },
+      { name: 'rebase merge: last commit by patch id', commits: [{ sha: shaOf('a9'), patchId: 'pa' }, { sha: shaOf('b9'), patchId: 'pb' }], ok: true },
+      { name: 'rebase merge stopped at the first commit', commits: [{ sha: shaOf('a8'), patchId: 'pa' }], ok: false },
+      { name: 'squash merge: range patch id', commits: [{ sha: shaOf('sq'), patchId: 'range-d1' }], ok: true },
+    ];
+    for (const testCase of cases) {
+      const result = await verify(store, testCase.commits);
+      expect(result.ok, testCase.name).toBe(testCase.ok);
+    }
+    const first = await verify(store, [{ sha: a, patchId: 'pa' }]);
+    expect(first).toMatchObject({ ok: false, unapproved: [{ sha: a, reason: middle }] });
+    // With `--since`, deploying the first commit still fails although every commit in the range is approved.
+    expect(await verify(store, [{ sha: a, patchId: 'pa' }, { sha: b, patchId: 'pb' }], NOW, { commit: a })).toMatchObject({ ok: false, unapproved: [{ sha: a, reason: middle }] });
+  });
+
   it('fails while a rejection stands, for later content of the line too, until it is withdrawn', async () => {
     const { store } = await open();
     await approvedD1(store);

@@ -9,7 +9,7 @@ import { evaluateFreezes, type FreezeWindow } from '../core/freezes/evaluate-fre
 import { SEVERITIES, type Severity } from '../core/finding.js';
 import { buildPeopleDirectory } from '../core/policy/people.js';
 import type { BreakGlassRecord, CommitRef, Store } from '../store/store.js';
-import { assessCommits, type CommitAssessment } from './assess-commits.js';
+import { assessCommits, checkDeployTarget, type CommitAssessment } from './assess-commits.js';
 import { policyDigestOf } from './policy-digest.js';
 import { reportOverdueRetroReviews } from './retro-reviews.js';
 import type { SettledChange } from './settle-stored-change.js';
@@ -88,6 +88,10 @@ async function decide(store: Store, input: VerifyDeployInput, actor: string): Pr
   const allowed = uniqueChanges(assessed.flatMap((entry) => (entry.allowedBy ? [entry.allowedBy] : [])));
   if (!override) {
     const unapproved = assessed.filter((entry) => !entry.approved).map((entry) => ({ sha: entry.sha, reason: entry.reason ?? 'not approved', missing: entry.missing }));
+    // The deployed tree itself must be one that was evaluated and approved, not a step inside a change.
+    const targetIndex = input.commits.findIndex((commit) => commit.sha === input.commit);
+    const incomplete = targetIndex >= 0 ? checkDeployTarget(input.commits[targetIndex]!, assessed[targetIndex]!) : undefined;
+    if (incomplete) unapproved.push({ sha: input.commit, reason: incomplete, missing: [] });
     const freezes = deployFreezes(input, assessed);
     if (unapproved.length > 0 || freezes.active.length > 0) return fail({ unapproved, freezes: freezes.active, errors: freezes.errors });
   }

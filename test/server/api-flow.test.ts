@@ -55,6 +55,19 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('api flow on %s', (kind) => {
     expect(again.body.recorded.created).toBe(false);
   });
 
+  it('never trusts a client digest, and refuses (audited) a known commit claimed with another patch id', async () => {
+    const change = await readShopChange(repo);
+    const forged = await call(tokens['ci-bot']!, 'POST', '/api/changes', { change: { ...change, digest: 'f'.repeat(64) }, documentation: FULL_DOCS });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.message).toContain('is not the digest of the submitted files');
+    const commits = change.commits.map((commit, index) => (index === 0 ? { ...commit, patchId: 'e'.repeat(40) } : commit));
+    const lying = await call(tokens['ci-bot']!, 'POST', '/api/changes', { change: { ...change, commits }, documentation: FULL_DOCS, lineKey: 'branch:feature' });
+    expect(lying.status).toBe(409);
+    expect(lying.body.error).toMatchObject({ code: 'refused', message: expect.stringContaining('patch id') });
+    const events = await call(tokens.aud!, 'GET', '/api/audit/events?type=change.record-refused');
+    expect(events.body.events).toHaveLength(1);
+  });
+
   it('refuses the author and counts two owners, after which the status is allow', async () => {
     const self = await call(tokens.ana!, 'POST', `/api/changes/${digest}/approvals`, {});
     expect(self.status).toBe(403); // ana is an engineer: no decisions at all

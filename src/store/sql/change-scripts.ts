@@ -9,7 +9,7 @@
  */
 import canonicalize from 'canonicalize';
 import type { ChangeEvaluation } from '../../core/evaluation.js';
-import type { AuditFor, CommitRef, FindChangeResult, RecordChangeInput, RecordChangeOutcome, StoredChange } from '../store.js';
+import type { AuditFor, CommitRef, FindChangeResult, RecordChangeInput, RecordChangeOutcome, RecordChangeRefusal, StoredChange } from '../store.js';
 import { appendEvents, type AuditSettings } from './audit-scripts.js';
 import { all, first, placeholders, run, type Script, type SqlParam } from './sql-script.js';
 
@@ -28,6 +28,7 @@ interface CommitRow {
   digest: string;
   sha: string;
   patchId: string | null;
+  position?: number | string;
 }
 
 const CHANGE_COLUMNS =
@@ -35,17 +36,31 @@ const CHANGE_COLUMNS =
 const CHUNK = 500;
 
 /** Records a change idempotently (see the module comment for lines). Must run inside `SqlDriver.write`. */
-export function* recordChange(input: RecordChangeInput, audit: AuditFor<RecordChangeOutcome>, settings: AuditSettings): Script<RecordChangeOutcome> {
+export function* recordChange(
+  input: RecordChangeInput,
+  audit: AuditFor<RecordChangeOutcome | RecordChangeRefusal>,
+  settings: AuditSettings,
+): Script<RecordChangeOutcome | RecordChangeRefusal> {
   const evaluation = input.evaluation;
   const digest = evaluation.change.digest;
   const commits: CommitRef[] = evaluation.change.commits.map((commit) => ({ sha: commit.sha, ...(commit.patchId ? { patchId: commit.patchId } : {}) }));
+  const conflict = yield* findPatchIdConflict(commits);
+  if (conflict) {
+    const refusal: RecordChangeRefusal = { refused: true, code: 'patch-id-conflict', reason: conflict, digest, systems: systemsOf(evaluation) };
+    yield* appendEvents(audit(refusal), settings);
+    return refusal;
+  }
   const [existing] = yield* loadChanges([digest]);
   let outcome: RecordChangeOutcome;
   if (existing) {
     const known = new Set(existing.commits.map((commit) => commit.sha));
     const added = commits.filter((commit) => !known.has(commit.sha));
     yield* insertCommits(digest, commits, known);
-    const evaluationUpdated = comparable(existing.evaluation) !== comparable(evaluation);
+    const differs = comparable(existing.evaluation) !== comparable(evaluation);
+    // Decisions were made about the stored evaluation: replacing it could drop a requirement they
+    // were weighed against (or raise the verdict), so once decided it stays; the attempt is audited.
+    const decided = differs && (yield* first<{ one: number }>('SELECT 1 AS one FROM approvals WHERE digest = ? LIMIT 1', [digest])) !== undefined;
+    const evaluationUpdated = differs && !decided;
     if (evaluationUpdated) {
       yield* run('UPDATE changes SET evaluation = ?, verdict = ?, systems = ?, updated_at = ? WHERE digest = ?', [
         JSON.stringify(evaluation),
@@ -64,7 +79,15 @@ export function* recordChange(input: RecordChangeInput, audit: AuditFor<RecordCh
       yield* run('UPDATE changes SET superseded_by = NULL, superseded_at = NULL WHERE digest = ?', [digest]);
     }
     const [change] = yield* loadChanges([digest]);
-    outcome = { change: change!, created: false, evaluationUpdated, addedCommits: added.map((commit) => commit.sha), superseded, reinstated: existing.supersededBy !== undefined };
+    outcome = {
+      change: change!,
+      created: false,
+      evaluationUpdated,
+      addedCommits: added.map((commit) => commit.sha),
+      superseded,
+      reinstated: existing.supersededBy !== undefined,
+      ...(decided ? { evaluationKept: true } : {}),
+    };
   } else {
     const lineId = yield* joinLine(digest, commits, input.lineKey);
     const superseded = yield* supersedeLine(lineId, digest, input.at);
@@ -78,6 +101,36 @@ export function* recordChange(input: RecordChangeInput, audit: AuditFor<RecordCh
   }
   yield* appendEvents(audit(outcome), settings);
   return outcome;
+}
+
+/**
+ * A sha has exactly one diff, so one patch id: a claim that contradicts a recorded one (in any
+ * change, or twice in this one) is refused, so a record cannot re-point a known commit at other
+ * content by patch id. Returns the reason, or undefined.
+ */
+function* findPatchIdConflict(commits: CommitRef[]): Script<string | undefined> {
+  const claimed = new Map<string, string>();
+  for (const commit of commits) {
+    if (!commit.patchId) continue;
+    const earlier = claimed.get(commit.sha);
+    if (earlier !== undefined && earlier !== commit.patchId) return `commit \`${commit.sha}\` is listed twice with different patch ids \`${earlier}\` and \`${commit.patchId}\``;
+    claimed.set(commit.sha, commit.patchId);
+  }
+  const shas = [...claimed.keys()];
+  for (let index = 0; index < shas.length; index += CHUNK) {
+    const chunk = shas.slice(index, index + CHUNK);
+    const rows = yield* all<CommitRow>(
+      `SELECT digest, sha, patch_id AS "patchId" FROM change_commits WHERE patch_id IS NOT NULL AND sha IN ${placeholders(chunk.length)} ORDER BY sha, digest`,
+      chunk,
+    );
+    for (const row of rows) {
+      const patchId = claimed.get(row.sha);
+      if (row.patchId !== null && patchId !== undefined && row.patchId !== patchId) {
+        return `commit \`${row.sha}\` is recorded with patch id \`${row.patchId}\` (change \`${row.digest.slice(0, 12)}\`), not \`${patchId}\``;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Finds the line new content belongs to, merging lines it links; a new line is named after the digest. */
@@ -136,16 +189,22 @@ export function* loadChanges(digests: readonly string[]): Script<StoredChange[]>
     const chunk = digests.slice(index, index + CHUNK);
     const rows = yield* all<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE digest IN ${placeholders(chunk.length)}`, chunk);
     const commitRows = yield* all<CommitRow>(
-      `SELECT digest, sha, patch_id AS "patchId" FROM change_commits WHERE digest IN ${placeholders(chunk.length)} ORDER BY digest, position, sha`,
+      `SELECT digest, sha, patch_id AS "patchId", position FROM change_commits WHERE digest IN ${placeholders(chunk.length)} ORDER BY digest, position, sha`,
       chunk,
     );
     const commits = new Map<string, CommitRef[]>();
+    const last = new Map<string, { position: number; commits: CommitRef[] }>();
     for (const row of commitRows) {
+      const ref: CommitRef = { sha: row.sha, ...(row.patchId ? { patchId: row.patchId } : {}) };
       const list = commits.get(row.digest) ?? [];
-      list.push({ sha: row.sha, ...(row.patchId ? { patchId: row.patchId } : {}) });
+      list.push(ref);
       commits.set(row.digest, list);
+      const position = Number(row.position);
+      const top = last.get(row.digest);
+      if (!top || position > top.position) last.set(row.digest, { position, commits: [ref] });
+      else if (position === top.position) top.commits.push(ref);
     }
-    const byDigest = new Map(rows.map((row) => [row.digest, toStoredChange(row, commits.get(row.digest) ?? [])]));
+    const byDigest = new Map(rows.map((row) => [row.digest, toStoredChange(row, commits.get(row.digest) ?? [], last.get(row.digest)?.commits ?? [])]));
     for (const digest of chunk) {
       const change = byDigest.get(digest);
       if (change) changes.push(change);
@@ -207,7 +266,7 @@ export function* getChange(digest: string): Script<StoredChange | null> {
   return (yield* loadChanges([row.digest]))[0] ?? null;
 }
 
-function toStoredChange(row: ChangeRow, commits: CommitRef[]): StoredChange {
+function toStoredChange(row: ChangeRow, commits: CommitRef[], lastCommits: CommitRef[]): StoredChange {
   return {
     digest: row.digest,
     evaluation: JSON.parse(row.evaluation) as ChangeEvaluation,
@@ -215,6 +274,7 @@ function toStoredChange(row: ChangeRow, commits: CommitRef[]): StoredChange {
     ...(row.lineKey ? { lineKey: row.lineKey } : {}),
     ...(row.rangePatchId ? { rangePatchId: row.rangePatchId } : {}),
     commits,
+    lastCommits,
     systems: JSON.parse(row.systems) as string[],
     recordedAt: row.recordedAt,
     ...(row.supersededBy ? { supersededBy: row.supersededBy } : {}),

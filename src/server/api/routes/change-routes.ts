@@ -2,10 +2,11 @@
  * @module Changes: check, record, list, status, and the caller's queue.
  */
 import { z } from 'zod';
+import { computeChangeDigest } from '../../../core/digest.js';
 import { evaluateChange } from '../../../core/evaluate-change.js';
 import { changeStatus } from '../../../workflow/change-status.js';
-import { recordChange } from '../../../workflow/record-change.js';
-import { HttpError, notFound } from '../../http/http-error.js';
+import { recordChange, RecordRefusedError, type RecordChangeResult } from '../../../workflow/record-change.js';
+import { badRequest, HttpError, notFound } from '../../http/http-error.js';
 import { readChangeViews } from '../../read/read-change-views.js';
 import { readRecordedChanges } from '../../read/read-recorded-changes.js';
 import { readQueue } from '../../read/read-queue.js';
@@ -42,23 +43,39 @@ export function changeRoutes(): ApiRoute[] {
       responses: {
         201: { description: 'recorded for the first time' },
         200: { description: 'already recorded (idempotent); `recorded.created` is false' },
+        400: { description: 'invalid body, or `change.digest` is not the digest of `change.files`' },
+        409: { description: 'refused (audited): a commit sha is already recorded with a different patch id' },
       },
       handle: async ({ c, deps, body, principal }) => {
+        // Approvals bind to the digest, so it is never taken from the caller: it must be the files' own.
+        const digest = computeChangeDigest(body.change.files);
+        if (digest !== body.change.digest.toLowerCase()) {
+          throw badRequest(`\`change.digest\` \`${body.change.digest}\` is not the digest of the submitted files (\`${digest}\`)`, [
+            { path: 'body.change.digest', message: 'does not match the digest computed from `change.files`' },
+          ]);
+        }
         const now = deps.now().toISOString();
-        const evaluation = await evaluateChange({ change: body.change, catalog: deps.catalog, documentation: body.documentation, decisions: [], now, notices: body.notices });
-        const result = await recordChange(deps.store, evaluation, {
-          now,
-          actor: principal.person,
-          catalog: deps.catalog,
-          ...(body.lineKey ? { lineKey: body.lineKey } : {}),
-          ...(body.rangePatchId ? { rangePatchId: body.rangePatchId } : {}),
-        });
+        const evaluation = await evaluateChange({ change: { ...body.change, digest }, catalog: deps.catalog, documentation: body.documentation, decisions: [], now, notices: body.notices });
+        let result: RecordChangeResult;
+        try {
+          result = await recordChange(deps.store, evaluation, {
+            now,
+            actor: principal.person,
+            catalog: deps.catalog,
+            ...(body.lineKey ? { lineKey: body.lineKey } : {}),
+            ...(body.rangePatchId ? { rangePatchId: body.rangePatchId } : {}),
+          });
+        } catch (error) {
+          if (error instanceof RecordRefusedError) throw new HttpError(409, 'refused', error.message);
+          throw error;
+        }
         const recorded = {
           created: result.created,
           evaluationUpdated: result.evaluationUpdated,
           addedCommits: result.addedCommits,
           superseded: result.superseded,
           reinstated: result.reinstated,
+          ...(result.evaluationKept ? { evaluationKept: true } : {}),
           reviewsClosed: result.reviewsClosed.map((record) => record.id),
         };
         return c.json({ schema: 'tollgate.check/v1', ...evaluation, recorded }, result.created ? 201 : 200);
