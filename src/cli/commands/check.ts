@@ -16,16 +16,9 @@ import { formatRecordedText } from '../format/format-recorded-text.js';
 import { printRefusal } from '../print-outcome.js';
 import { recordCheckedChange } from '../record-checked-change.js';
 import { useColor } from '../use-color.js';
+import { addChangeSourceOptions, changeSourceOf, type ChangeSourceFlags } from '../change-source-options.js';
 
-interface CheckFlags {
-  base?: string;
-  head?: string;
-  staged?: boolean;
-  worktree?: boolean;
-  patch?: string;
-  catalog?: string;
-  doc?: string;
-  plan: string[];
+interface CheckFlags extends ChangeSourceFlags {
   review: boolean;
   reviewCache: boolean;
   format: 'text' | 'json' | 'sarif' | 'markdown';
@@ -33,17 +26,10 @@ interface CheckFlags {
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('check')
-    .description('show what a change needs before it may ship, and why (exit 0 allow, 1 needs approval or blocked, 2 error)')
-    .option('--base <rev>', 'base revision (default: merge-base with the default branch)')
-    .option('--head <rev>', 'head revision (default: HEAD)')
-    .option('--staged', 'check the staged changes against HEAD')
-    .option('--worktree', 'check all uncommitted changes against HEAD')
-    .option('--patch <file>', 'check a unified diff or format-patch file (`-` for stdin)')
-    .option('--catalog <file>', 'catalog to use instead of tollgate.yaml at the base revision')
-    .option('--doc <file>', 'change documentation (markdown sections: Summary, Risk, Rollback, Testing, AI usage)')
-    .option('--plan <file>', 'a Terraform plan JSON (`terraform show -json`) to check; repeatable', collect, [])
+    .description('show what a change needs before it may ship, and why (exit 0 allow, 1 needs approval or blocked, 2 error)');
+  addChangeSourceOptions(command, 'check')
     .option('--no-review', 'do not run the agentic review (where policy requires it, this stays an unmet requirement)')
     .option('--no-review-cache', 'do not reuse a cached agentic review of the same content')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
@@ -53,14 +39,7 @@ export function register(program: Command): void {
       const repoDir = flags.patch ? await findRepoRoot(cwd).catch(() => cwd) : await findRepoRoot(cwd);
       const checked = await checkChange({
         repoDir,
-        ...(flags.base ? { base: flags.base } : {}),
-        ...(flags.head ? { head: flags.head } : {}),
-        ...(flags.staged ? { staged: true } : {}),
-        ...(flags.worktree ? { worktree: true } : {}),
-        ...(flags.patch ? { patch: flags.patch } : {}),
-        ...(flags.catalog ? { catalogPath: flags.catalog } : {}),
-        ...(flags.doc ? { docPath: flags.doc } : {}),
-        planPaths: flags.plan,
+        ...changeSourceOf(flags),
         // A server evaluates a recorded change itself: the local reviewer would only cost time.
         review: flags.review && !(flags.record && clientFromEnv()),
         reviewCache: flags.reviewCache,
@@ -91,8 +70,4 @@ export function register(program: Command): void {
       if (recorded && flags.format !== 'json') (flags.format === 'text' ? process.stdout : process.stderr).write(formatRecordedText(evaluation.change.digest, recorded.recorded, recorded.location));
       process.exitCode = evaluation.verdict === 'allow' ? EXIT.pass : EXIT.fail;
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

@@ -6,36 +6,24 @@ import { writeFile } from 'node:fs/promises';
 import { checkChange } from '../../app/check-change.js';
 import { findRepoRoot } from '../../app/find-repo-root.js';
 import { assembleDocTemplate } from '../../core/assemble-doc-template.js';
+import { addChangeSourceOptions, changeSourceOf, type ChangeSourceFlags } from '../change-source-options.js';
 import { UsageError } from '../cli-error.js';
 
-interface DocFlags {
-  base?: string;
-  head?: string;
-  staged?: boolean;
-  worktree?: boolean;
-  catalog?: string;
+interface DocFlags extends ChangeSourceFlags {
   output?: string;
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('doc')
-    .description('print a documentation template for the change, with the sections its tiers require')
-    .option('--base <rev>', 'base revision (default: merge-base with the default branch)')
-    .option('--head <rev>', 'head revision (default: HEAD)')
-    .option('--staged', 'document the staged changes')
-    .option('--worktree', 'document all uncommitted changes')
-    .option('--catalog <file>', 'catalog to use instead of tollgate.yaml at the base revision')
+    .description('print a documentation template for the change, with the sections its tiers require');
+  addChangeSourceOptions(command, 'document', { minimal: true })
     .option('-o, --output <file>', 'write the template to a file instead of stdout (refuses to overwrite)')
     .action(async (flags: DocFlags) => {
       const repoDir = await findRepoRoot(process.cwd());
       const { evaluation, documentation } = await checkChange({
         repoDir,
-        ...(flags.base ? { base: flags.base } : {}),
-        ...(flags.head ? { head: flags.head } : {}),
-        ...(flags.staged ? { staged: true } : {}),
-        ...(flags.worktree ? { worktree: true } : {}),
-        ...(flags.catalog ? { catalogPath: flags.catalog } : {}),
+        ...changeSourceOf(flags),
         review: false,
       });
       const docs = evaluation.requirements.find((requirement) => requirement.kind === 'docs');

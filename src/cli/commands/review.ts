@@ -9,34 +9,20 @@ import { assembleReviewRequest, type ReviewInput } from '../../review/assemble-r
 import { REVIEW_CACHE_DIR } from '../../review/file-review-cache.js';
 import { formatReviewJson, formatReviewRequest, formatReviewText } from '../../review/format-review-outcome.js';
 import { runConfiguredReview } from '../../review/run-configured-review.js';
+import { addChangeSourceOptions, changeSourceOf, type ChangeSourceFlags } from '../change-source-options.js';
 import { EXIT, UsageError } from '../cli-error.js';
 
-interface ReviewFlags {
-  base?: string;
-  head?: string;
-  staged?: boolean;
-  worktree?: boolean;
-  patch?: string;
-  catalog?: string;
-  doc?: string;
-  plan: string[];
+interface ReviewFlags extends ChangeSourceFlags {
   dryRun?: boolean;
   cache: boolean;
   format: 'text' | 'json';
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('review')
-    .description('run the agentic review of a change (exit 0 no high/critical findings, 1 findings or review unavailable, 2 error)')
-    .option('--base <rev>', 'base revision (default: merge-base with the default branch)')
-    .option('--head <rev>', 'head revision (default: HEAD)')
-    .option('--staged', 'review the staged changes against HEAD')
-    .option('--worktree', 'review all uncommitted changes against HEAD')
-    .option('--patch <file>', 'review a unified diff or format-patch file (`-` for stdin)')
-    .option('--catalog <file>', 'catalog to use instead of tollgate.yaml at the base revision')
-    .option('--doc <file>', 'change documentation (markdown sections: Summary, Risk, Rollback, Testing, AI usage)')
-    .option('--plan <file>', 'a Terraform plan JSON (`terraform show -json`); repeatable', (value: string, previous: string[]) => [...previous, value], [])
+    .description('run the agentic review of a change (exit 0 no high/critical findings, 1 findings or review unavailable, 2 error)');
+  addChangeSourceOptions(command, 'review')
     .option('--dry-run', 'print the exact request that would be sent, and send nothing')
     .option('--no-cache', `do not read or write ${REVIEW_CACHE_DIR}`)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -45,14 +31,7 @@ export function register(program: Command): void {
       const repoDir = flags.patch ? await findRepoRoot(cwd).catch(() => cwd) : await findRepoRoot(cwd);
       const { change, catalog, documentation, evaluation } = await checkChange({
         repoDir,
-        ...(flags.base ? { base: flags.base } : {}),
-        ...(flags.head ? { head: flags.head } : {}),
-        ...(flags.staged ? { staged: true } : {}),
-        ...(flags.worktree ? { worktree: true } : {}),
-        ...(flags.patch ? { patch: flags.patch } : {}),
-        ...(flags.catalog ? { catalogPath: flags.catalog } : {}),
-        ...(flags.doc ? { docPath: flags.doc } : {}),
-        planPaths: flags.plan,
+        ...changeSourceOf(flags),
         review: false, // this command runs the review itself, below
       });
       const config = catalog.review;
