@@ -265,14 +265,29 @@ function unwrapFind(args: ShellWord[]): UnwrapStep {
     const end = args.findIndex((word, index) => index > i && (word.value === ';' || word.value === '+'));
     const stop = end < 0 ? args.length : end;
     const template = args.slice(i + 1, stop);
-    // `{}` stands for an entry found under each starting point.
-    for (const root of roots) {
-      const entry = root.literal ? literalWord(`${root.value.replace(/\/+$/, '')}/{}`) : root;
-      commands.push(template.map((word) => (word.value === '{}' ? entry : word)));
+    if (runsFoundNames(template)) {
+      // A found name run as a command or as shell code (`-exec sh -c {}`): its text comes from the
+      // file system at run time, so it is computed, not a path.
+      commands.push(template.map((word) => (word.value.includes('{}') ? fromInput(word, '{}') : word)));
+    } else {
+      // `{}` stands for an entry found under each starting point.
+      for (const root of roots) {
+        const entry = root.literal ? literalWord(`${root.value.replace(/\/+$/, '')}/{}`) : root;
+        commands.push(template.map((word) => (word.value === '{}' ? entry : word)));
+      }
     }
     i = stop;
   }
   return commands.length > 0 ? { kind: 'many', label: 'find -exec', commands, keepSelf: true } : { kind: 'final' };
+}
+
+const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox']);
+
+/** True when `-exec` runs the found name itself, or hands it to a shell as code. */
+function runsFoundNames(template: ShellWord[]): boolean {
+  const name = template[0]?.value ?? '';
+  if (name.includes('{}')) return true;
+  return SHELLS.has(name.slice(name.lastIndexOf('/') + 1)) && template.slice(1).some((word) => word.value.includes('{}'));
 }
 
 function unwrapWatch(args: ShellWord[]): UnwrapStep {
