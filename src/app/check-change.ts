@@ -13,17 +13,12 @@ import type { ApprovalRecord } from '../core/approval.js';
 import { documentationFromCommits, parseDocumentation } from '../core/parse-documentation.js';
 import { isReviewRequired } from '../core/policy/review-required.js';
 import { UsageError } from '../cli/cli-error.js';
-import { readChange } from '../git/read-change.js';
+import { readChange, type ReadChangeOptions } from '../git/read-change.js';
 import { runConfiguredReview } from '../review/run-configured-review.js';
 import type { ReviewOutcome } from '../review/review-outcome.js';
 
-export interface CheckOptions {
-  repoDir: string;
-  base?: string;
-  head?: string;
-  staged?: boolean;
-  worktree?: boolean;
-  patch?: string;
+/** Which change to read (`readChange`'s options), and what to evaluate it with. */
+export interface CheckOptions extends Pick<ReadChangeOptions, 'repoDir' | 'base' | 'head' | 'staged' | 'worktree' | 'patch'> {
   /** A catalog file to use instead of the base revision's `tollgate.yaml`. */
   catalogPath?: string;
   docPath?: string;
@@ -51,14 +46,8 @@ export interface CheckResult {
 
 /** Reads everything `check` needs and evaluates it. Throws `UsageError` for bad input. */
 export async function checkChange(options: CheckOptions): Promise<CheckResult> {
-  const change = await readChange({
-    repoDir: options.repoDir,
-    ...(options.base ? { base: options.base } : {}),
-    ...(options.head ? { head: options.head } : {}),
-    ...(options.staged ? { staged: true } : {}),
-    ...(options.worktree ? { worktree: true } : {}),
-    ...(options.patch ? { patch: options.patch } : {}),
-  });
+  const { repoDir, base, head, staged, worktree, patch } = options;
+  const change = await readChange({ repoDir, base, head, staged, worktree, patch });
   const plans = await Promise.all((options.planPaths ?? []).map(readPlanArtifact));
   const withPlans: Change = plans.length > 0 ? { ...change, artifacts: [...change.artifacts, ...plans] } : change;
   const { catalog, notices, catalogSource } = await loadCatalog(options, withPlans);

@@ -281,8 +281,6 @@ function unwrapFind(args: ShellWord[]): UnwrapStep {
   return commands.length > 0 ? { kind: 'many', label: 'find -exec', commands, keepSelf: true } : { kind: 'final' };
 }
 
-const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox']);
-
 /** True when `-exec` runs the found name itself, or hands it to a shell as code. */
 function runsFoundNames(template: ShellWord[]): boolean {
   const name = template[0]?.value ?? '';
