@@ -14,7 +14,6 @@ import { documentationFromCommits, parseDocumentation } from '../core/parse-docu
 import { isReviewRequired } from '../core/policy/review-required.js';
 import { UsageError } from '../cli/cli-error.js';
 import { readChange, type ReadChangeOptions } from '../git/read-change.js';
-import { runConfiguredReview } from '../review/run-configured-review.js';
 import type { ReviewOutcome } from '../review/review-outcome.js';
 
 /** Which change to read (`readChange`'s options), and what to evaluate it with. */
@@ -74,6 +73,8 @@ async function reviewIfRequired(analysis: ChangeAnalysis, documentation: Documen
   const { catalog, change, findings, provenance } = analysis;
   if (!catalog.review || !isReviewRequired(catalog, analysis.systems.systems, provenance)) return undefined;
   if (options.review === false) return { status: 'skipped', reason: 'skipped with --no-review' };
+  // Loaded only when a review runs: most checks never need the reviewer's code.
+  const { runConfiguredReview } = await import('../review/run-configured-review.js');
   const result = await runConfiguredReview({ change, catalog, findings, documentation, provenance }, catalog.review, {
     env: process.env,
     repoDir: options.repoDir,

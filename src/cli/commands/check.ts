@@ -14,7 +14,6 @@ import { formatCheckSarif } from '../format/format-check-sarif.js';
 import { formatCheckText } from '../format/format-check-text.js';
 import { formatRecordedText } from '../format/format-recorded-text.js';
 import { printRefusal } from '../print-outcome.js';
-import { recordCheckedChange } from '../record-checked-change.js';
 import { useColor } from '../use-color.js';
 import { addChangeSourceOptions, changeSourceOf, type ChangeSourceFlags } from '../change-source-options.js';
 
@@ -51,6 +50,8 @@ export function register(program: Command): void {
         if (checked.catalogSource === 'none' && !clientFromEnv()) {
           throw new UsageError('cannot record: there is no tollgate.yaml at the base revision (write one with `tollgate init`, or pass --catalog FILE)');
         }
+        // The store and workflow load only for `--record`.
+        const { recordCheckedChange } = await import('../record-checked-change.js');
         const answer = await recordCheckedChange(checked, { cwd, ...(flags.patch ? {} : { repoDir }), ...(flags.catalog ? { catalogPath: flags.catalog } : {}) });
         if (!answer.ok) return printRefusal(answer, flags.format === 'json' ? 'json' : 'text', CHECK_SCHEMA, 'recording');
         ({ evaluation } = answer.value);
