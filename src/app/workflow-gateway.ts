@@ -8,6 +8,7 @@ import type { Change } from '../core/change.js';
 import type { Documentation } from '../core/documentation.js';
 import type { ChangeEvaluation } from '../core/evaluation.js';
 import type { AuditEvent, AuditQuery, AuditVerifyResult, BreakGlassRecord, Checkpoint, CommitRef, DecisionKind } from '../store/store.js';
+import type { BreakGlassInput } from '../workflow/break-glass.js';
 import type { ChangeStatus } from '../workflow/change-status.js';
 import type { VerifyDeployResult } from '../workflow/verify-deploy.js';
 
@@ -91,15 +92,8 @@ export interface VerifyRequest {
   actor?: string;
 }
 
-export interface BreakGlassRequest {
-  env: string;
-  commit: string;
-  /** Catalog person id (local mode); a server uses the token's person. */
-  person: string;
-  reason: string;
-  incident?: string;
-  durationMinutes?: number;
-}
+/** What break-glass takes; `person` is the catalog id in local mode, and a server uses the token's person. */
+export type BreakGlassRequest = BreakGlassInput;
 
 export interface Identity {
   person: string;
