@@ -52,9 +52,9 @@ function buildRepo(files: number, linesPerFile: number): string {
   return dir;
 }
 
-function timeMs(command: string, args: string[], cwd: string): { ms: number; stderr: string } {
+function timeMs(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { ms: number; stderr: string } {
   const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 2 ** 20, encoding: 'utf8' });
+  const result = spawnSync(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 2 ** 20, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return { ms, stderr: result.stderr };
@@ -62,7 +62,28 @@ function timeMs(command: string, args: string[], cwd: string): { ms: number; std
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-export async function benchCheck(): Promise<{ gitDiffMs: number; checkMs: number; ratio: number; peakRssMb: number; oneFileMs: number }> {
+/** The environment without NODE_EXTRA_CA_CERTS, which makes every Node process read a CA file before any code runs. */
+function withoutExtraCerts(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}
+
+export interface CheckBench {
+  gitDiffMs: number;
+  checkMs: number;
+  ratio: number;
+  peakRssMb: number;
+  /** One-file check and `node -e 0`, in this environment. */
+  oneFileMs: number;
+  nodeBareMs: number;
+  /** The same two without NODE_EXTRA_CA_CERTS (equal to the above when it is not set). */
+  oneFileCleanMs: number;
+  nodeBareCleanMs: number;
+  extraCerts: number;
+}
+
+export async function benchCheck(): Promise<CheckBench> {
   const dir = buildRepo(10_000, 30);
   try {
     const gitDiff: number[] = [];
@@ -74,11 +95,30 @@ export async function benchCheck(): Promise<{ gitDiffMs: number; checkMs: number
       check.push(result.ms);
       peakKb = Math.max(peakKb, Number(/TOLLGATE_BENCH_MAXRSS_KB=(\d+)/.exec(result.stderr)?.[1] ?? 0));
     }
-    const oneFile: number[] = [];
-    for (let run = 0; run < 7; run += 1) oneFile.push(timeMs(process.execPath, [CLI, 'check', '--base', 'main', '--head', 'small'], dir).ms);
+    const oneFile = (env: NodeJS.ProcessEnv): { check: number; bare: number } => {
+      const checks: number[] = [];
+      const bares: number[] = [];
+      for (let run = 0; run < 9; run += 1) {
+        checks.push(timeMs(process.execPath, [CLI, 'check', '--base', 'main', '--head', 'small'], dir, env).ms);
+        bares.push(timeMs(process.execPath, ['-e', '0'], dir, env).ms);
+      }
+      return { check: median(checks), bare: median(bares) };
+    };
+    const here = oneFile(process.env);
+    const clean = process.env.NODE_EXTRA_CA_CERTS ? oneFile(withoutExtraCerts()) : here;
     const gitDiffMs = median(gitDiff);
     const checkMs = median(check);
-    return { gitDiffMs, checkMs, ratio: checkMs / gitDiffMs, peakRssMb: peakKb / 1024, oneFileMs: median(oneFile) };
+    return {
+      gitDiffMs,
+      checkMs,
+      ratio: checkMs / gitDiffMs,
+      peakRssMb: peakKb / 1024,
+      oneFileMs: here.check,
+      nodeBareMs: here.bare,
+      oneFileCleanMs: clean.check,
+      nodeBareCleanMs: clean.bare,
+      extraCerts: process.env.NODE_EXTRA_CA_CERTS ? 1 : 0,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 'use strict';
+const { join } = require('node:path');
+const { loadBundle } = require('./load-bundle.cjs');
 // The guard runs before every agent action: it has its own lean bundle so it starts fast.
-const bundle = process.argv[2] === 'guard' ? '../dist/guard.cjs' : '../dist/tollgate.cjs';
-require(bundle);
+loadBundle(join(__dirname, '..', 'dist', process.argv[2] === 'guard' ? 'guard.cjs' : 'tollgate.cjs'));

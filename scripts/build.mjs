@@ -3,7 +3,10 @@
 // `dist/commands/`, loaded when that command runs. `tollgate guard`, called before every agent
 // action, has its own lean bundle that bin/tollgate.cjs loads directly.
 import { build } from 'esbuild';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 
 const commandFiles = readdirSync('src/cli/commands').filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'index.ts');
 
@@ -15,15 +18,21 @@ const entries = [
   { in: 'src/guard/log/guard-store-entry.ts', out: 'guard-store' },
 ].filter((entry) => existsSync(entry.in));
 
-/** In the main bundle, `import('./check.js')` from the command list loads `dist/commands/check.cjs`. */
+/**
+ * In the main bundle, `import('./check.js')` from the command list loads `dist/commands/check.cjs`
+ * through bin/load-bundle.cjs (with its code cache).
+ */
 const lazyCommands = {
   name: 'lazy-commands',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) =>
-      args.importer.endsWith('src/cli/commands/index.ts')
-        ? { path: `./commands/${args.path.slice(2, -3)}.cjs`, external: true }
-        : undefined,
+      args.importer.endsWith('src/cli/commands/index.ts') ? { path: args.path.slice(2, -3), namespace: 'lazy-command' } : undefined,
     );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-command' }, (args) => ({
+      contents: `module.exports = require('./bin/load-bundle.cjs').loadBundle(require('node:path').join(__dirname, 'commands', ${JSON.stringify(`${args.path}.cjs`)}));`,
+      resolveDir: resolve('.'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -51,3 +60,12 @@ const options = {
 const results = await Promise.allSettled(entries.map((entry) => build({ ...options, entryPoints: [entry] })));
 const failed = results.filter((result) => result.status === 'rejected');
 if (failed.length > 0) process.exit(1);
+
+// V8 code caches, made by a plain `node` like the one that will load them. A command module's top
+// level only defines things, so it runs first and the functions it calls are cached too; the
+// entries (the CLI, the guard) would act if run, so theirs are compiled only.
+const run = promisify(execFile);
+const caches = entries.map((entry) => ({ file: `dist/${entry.out}.cjs`, mode: entry.out.startsWith('commands/') || entry.out === 'guard-store' ? ['--run'] : [] }));
+for (let index = 0; index < caches.length; index += 2) {
+  await Promise.all(caches.slice(index, index + 2).map(({ file, mode }) => run(process.execPath, ['scripts/write-code-cache.cjs', file, ...mode])));
+}

@@ -5,7 +5,7 @@
  * need are validated; unknown properties are ignored as the format's compatibility promise asks,
  * and a major `format_version` other than 1 is rejected as it also asks.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One planned change to one resource instance. */
 export interface PlannedResourceChange {

@@ -5,6 +5,7 @@
  * `--- a/x`, so a line is read as a header only once the current hunk's counts are used up.
  */
 import type { ChangedFile, Commit, Hunk } from '../core/change.js';
+import { readBodyLines, TextHunk } from '../core/hunk-body.js';
 import { FileBuilder } from './unified-diff-file.js';
 import { applyGitHeader, parseHunkHeader } from './unified-diff-headers.js';
 import type { LineSink } from './unified-diff-lines.js';
@@ -37,6 +38,11 @@ export class DiffStateMachine implements LineSink {
   private lineNo = 0;
   private file: FileBuilder | undefined;
   private hunk: Hunk | undefined;
+  /**
+   * The current hunk's text so far (pieces of whole lines, as printed), while it is read as a
+   * `TextHunk`; `undefined` once it holds its lines itself.
+   */
+  private body: string[] | undefined;
   private oldRemaining = 0;
   private newRemaining = 0;
   private oldLine = 0;
@@ -64,6 +70,9 @@ export class DiffStateMachine implements LineSink {
       }
       const file = this.file!;
       const { added, removed } = hunk;
+      const body = this.body;
+      const start = pos;
+      let consumedEnd = -1;
       let oldRemaining = this.oldRemaining;
       let newRemaining = this.newRemaining;
       let oldLine = this.oldLine;
@@ -75,12 +84,12 @@ export class DiffStateMachine implements LineSink {
       for (;;) {
         const c = block.charCodeAt(pos);
         if (c === PLUS && newRemaining > 0) {
-          added.push({ line: newLine, text: block.slice(pos + 1, nl) });
+          if (body === undefined) added.push({ line: newLine, text: block.slice(pos + 1, nl) });
           newLine += 1;
           newRemaining -= 1;
           additions += 1;
         } else if (c === MINUS && oldRemaining > 0) {
-          removed.push({ line: oldLine, text: block.slice(pos + 1, nl) });
+          if (body === undefined) removed.push({ line: oldLine, text: block.slice(pos + 1, nl) });
           oldLine += 1;
           oldRemaining -= 1;
           deletions += 1;
@@ -94,11 +103,14 @@ export class DiffStateMachine implements LineSink {
           break;
         }
         count += 1;
+        consumedEnd = nl;
         pos = nl + 1;
         if ((oldRemaining === 0 && newRemaining === 0) || pos > end) break;
         nl = block.indexOf('\n', pos);
         if (nl < 0) nl = end;
       }
+      // The lines read here are one piece of the hunk's text: a slice, not a copy.
+      if (body !== undefined && consumedEnd >= start) body.push(block.slice(start, consumedEnd));
       this.oldRemaining = oldRemaining;
       this.newRemaining = newRemaining;
       this.oldLine = oldLine;
@@ -106,7 +118,7 @@ export class DiffStateMachine implements LineSink {
       this.lineNo += count;
       file.additions += additions;
       file.deletions += deletions;
-      if (oldRemaining === 0 && newRemaining === 0) this.hunk = undefined;
+      if (oldRemaining === 0 && newRemaining === 0) this.endHunk();
       if (other) {
         // Not hunk content: `line` reports the short hunk and reads it as a header.
         this.line(block.slice(pos, nl), true);
@@ -121,20 +133,25 @@ export class DiffStateMachine implements LineSink {
       const c = text.charCodeAt(0);
       const file = this.file!;
       if (c === PLUS && this.newRemaining > 0) {
-        this.hunk.added.push({ line: this.newLine++, text: text.slice(1) });
+        if (this.body) this.body.push(text);
+        else this.hunk.added.push({ line: this.newLine, text: text.slice(1) });
+        this.newLine += 1;
         this.newRemaining -= 1;
         file.additions += 1;
         if (!utf8) file.markUnreadable('not-utf8');
         return this.closeHunkIfDone();
       }
       if (c === MINUS && this.oldRemaining > 0) {
-        this.hunk.removed.push({ line: this.oldLine++, text: text.slice(1) });
+        if (this.body) this.body.push(text);
+        else this.hunk.removed.push({ line: this.oldLine, text: text.slice(1) });
+        this.oldLine += 1;
         this.oldRemaining -= 1;
         file.deletions += 1;
         if (!utf8) file.markUnreadable('not-utf8');
         return this.closeHunkIfDone();
       }
       if ((c === SPACE || text.length === 0) && this.oldRemaining > 0 && this.newRemaining > 0) {
+        if (this.body) this.body.push(text);
         this.oldLine += 1;
         this.newLine += 1;
         this.oldRemaining -= 1;
@@ -143,7 +160,7 @@ export class DiffStateMachine implements LineSink {
       }
       if (c === BACKSLASH) return;
       this.problem(`hunk ends early: ${this.oldRemaining} old and ${this.newRemaining} new lines missing`);
-      this.hunk = undefined;
+      this.endHunk();
     }
     this.header(text);
   }
@@ -155,6 +172,8 @@ export class DiffStateMachine implements LineSink {
       if (!this.mboxOpen) this.problem(`a line of ${bytes} bytes outside any hunk was skipped`);
       return;
     }
+    // A line not kept leaves a gap a body cannot show: this hunk holds its lines itself from here.
+    this.readHunkEagerly();
     if (first === '+' && this.newRemaining > 0) {
       this.newLine += 1;
       this.newRemaining -= 1;
@@ -172,7 +191,7 @@ export class DiffStateMachine implements LineSink {
       this.newRemaining -= 1;
     } else {
       this.problem(`a line of ${bytes} bytes does not belong to the hunk`);
-      this.hunk = undefined;
+      this.endHunk();
       return;
     }
     file.markUnreadable('line-too-long');
@@ -181,14 +200,36 @@ export class DiffStateMachine implements LineSink {
 
   end(): ParsedDiff {
     if (this.hunk !== undefined) this.problem('the diff ends inside a hunk (truncated input?)');
-    this.hunk = undefined;
+    this.endHunk();
     this.finishFile();
     this.finishCommit();
     return { files: this.files, commits: this.commits, problems: this.problems };
   }
 
   private closeHunkIfDone(): void {
-    if (this.oldRemaining === 0 && this.newRemaining === 0) this.hunk = undefined;
+    if (this.oldRemaining === 0 && this.newRemaining === 0) this.endHunk();
+  }
+
+  /** Closes the current hunk; one read as text becomes a `TextHunk`. */
+  private endHunk(): void {
+    const hunk = this.hunk;
+    const body = this.body;
+    this.hunk = undefined;
+    this.body = undefined;
+    if (hunk === undefined || body === undefined) return;
+    const hunks = this.file!.hunks;
+    hunks[hunks.lastIndexOf(hunk)] = new TextHunk(hunk.oldStart, hunk.oldLines, hunk.newStart, hunk.newLines, body.length === 1 ? body[0]! : body.join('\n'));
+  }
+
+  /** Gives the current hunk the lines read so far as objects, and reads the rest that way too. */
+  private readHunkEagerly(): void {
+    const hunk = this.hunk;
+    const body = this.body;
+    if (hunk === undefined || body === undefined) return;
+    this.body = undefined;
+    const lines = readBodyLines(body.join('\n'), hunk.oldStart, hunk.newStart);
+    hunk.added.push(...lines.added);
+    hunk.removed.push(...lines.removed);
   }
 
   private problem(message: string): void {
@@ -238,6 +279,7 @@ export class DiffStateMachine implements LineSink {
       const range = parseHunkHeader(text);
       if (range === undefined) return this.problem(`malformed hunk header \`${text.slice(0, 80)}\``);
       this.hunk = { ...range, added: [], removed: [] };
+      this.body = [];
       file.hunks.push(this.hunk);
       this.oldLine = range.oldStart;
       this.newLine = range.newStart;
@@ -258,9 +300,9 @@ export class DiffStateMachine implements LineSink {
   }
 
   private finishFile(): void {
+    this.endHunk();
     const file = this.file;
     this.file = undefined;
-    this.hunk = undefined;
     if (file === undefined) return;
     const built = file.build();
     if (built === undefined) return this.problem('a file section names no path');

@@ -3,7 +3,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readCatalogAtRevision, readCatalogFile } from '../catalog/read-catalog.js';
-import { formatCatalogError } from '../core/catalog/parse-catalog.js';
+import { formatCatalogError, type ParseCatalogResult } from '../core/catalog/parse-catalog.js';
 import { emptyCatalog, type Catalog } from '../core/catalog/catalog-schema.js';
 import type { Artifact, Change } from '../core/change.js';
 import type { Documentation } from '../core/documentation.js';
@@ -17,7 +17,7 @@ import { readChange, type ReadChangeOptions } from '../git/read-change.js';
 import type { ReviewOutcome } from '../review/review-outcome.js';
 
 /** Which change to read (`readChange`'s options), and what to evaluate it with. */
-export interface CheckOptions extends Pick<ReadChangeOptions, 'repoDir' | 'base' | 'head' | 'staged' | 'worktree' | 'patch'> {
+export interface CheckOptions extends Pick<ReadChangeOptions, 'repoDir' | 'base' | 'head' | 'staged' | 'worktree' | 'patch' | 'commitPatchIds'> {
   /** A catalog file to use instead of the base revision's `tollgate.yaml`. */
   catalogPath?: string;
   docPath?: string;
@@ -45,11 +45,19 @@ export interface CheckResult {
 
 /** Reads everything `check` needs and evaluates it. Throws `UsageError` for bad input. */
 export async function checkChange(options: CheckOptions): Promise<CheckResult> {
-  const { repoDir, base, head, staged, worktree, patch } = options;
-  const change = await readChange({ repoDir, base, head, staged, worktree, patch });
+  const { repoDir, base, head, staged, worktree, patch, commitPatchIds } = options;
+  // The base's catalog is read while git is still writing the diff.
+  let baseCatalog: { revision: string; read: Promise<ParseCatalogResult | undefined> } | undefined;
+  const onBase = (revision: string): void => {
+    if (options.catalogPath) return;
+    const read = readCatalogAtRevision(repoDir, revision);
+    read.catch(() => undefined); // awaited (and its error reported) after the change is read
+    baseCatalog = { revision, read };
+  };
+  const change = await readChange({ repoDir, base, head, staged, worktree, patch, commitPatchIds, onBase });
   const plans = await Promise.all((options.planPaths ?? []).map(readPlanArtifact));
   const withPlans: Change = plans.length > 0 ? { ...change, artifacts: [...change.artifacts, ...plans] } : change;
-  const { catalog, notices, catalogSource } = await loadCatalog(options, withPlans);
+  const { catalog, notices, catalogSource } = await loadCatalog(options, withPlans, baseCatalog);
   const documentation = await loadDocumentation(options.docPath, withPlans);
   const analysis = await analyzeChange(withPlans, catalog);
   const review = await reviewIfRequired(analysis, documentation, options);
@@ -102,6 +110,7 @@ async function reviewIfRequired(analysis: ChangeAnalysis, documentation: Documen
 async function loadCatalog(
   options: CheckOptions,
   change: Change,
+  started?: { revision: string; read: Promise<ParseCatalogResult | undefined> },
 ): Promise<{ catalog: Catalog; notices: string[]; catalogSource: CheckResult['catalogSource'] }> {
   const notices: string[] = [];
   const editsCatalog = change.files.some((file) => file.path === 'tollgate.yaml' || file.oldPath === 'tollgate.yaml');
@@ -112,7 +121,7 @@ async function loadCatalog(
     return { catalog: result.catalog, notices, catalogSource: 'file' };
   }
   const baseRevision = change.source === 'patch' ? 'HEAD' : change.base;
-  const result = await readCatalogAtRevision(options.repoDir, baseRevision);
+  const result = await (started?.revision === baseRevision ? started.read : readCatalogAtRevision(options.repoDir, baseRevision));
   if (result === undefined) {
     notices.push('no tollgate.yaml at the base revision: every file is tier 3 and nobody is known (run `tollgate init`)');
     return { catalog: emptyCatalog(), notices, catalogSource: 'none' };

@@ -5,7 +5,7 @@
  * answers onto the same data and exit codes as local mode. Answers are checked at this edge:
  * a body of the wrong shape is an error, never a pass.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ServerUnreachableError, type ApiResult, type TollgateClient } from '../client/tollgate-client.js';
 import type { ChangeEvaluation } from '../core/evaluation.js';
 import type { AuditEvent, AuditVerifyResult, BreakGlassRecord, Checkpoint } from '../store/store.js';

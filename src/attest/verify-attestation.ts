@@ -2,7 +2,7 @@
  * @module Offline verification of a deploy attestation (DSSE envelope) against a public key.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { IN_TOTO_PAYLOAD_TYPE, IN_TOTO_STATEMENT_TYPE, type InTotoStatement } from './assemble-deploy-statement.js';
 import { keyIdOf } from './read-keys.js';
 import { decodeBase64, verifyEnvelopeSignature, type DsseEnvelope } from './sign-envelope.js';

@@ -42,12 +42,19 @@ export async function readCatalogFile(path: string): Promise<ParseCatalogResult>
  */
 export async function readCatalogAtRevision(repoDir: string, rev: string): Promise<ParseCatalogResult | undefined> {
   if (rev.startsWith('-')) throw new CatalogReadError(`unknown revision \`${rev}\``);
+  const display = `${rev}:${CATALOG_FILE}`;
+  // The common case in one git call; only a failure pays for the calls that say what went wrong.
+  const shown = await execGit(repoDir, ['cat-file', 'blob', `${rev}^{commit}:${CATALOG_FILE}`], MAX_CATALOG_BYTES + 1024).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return undefined;
+    throw error;
+  });
+  if (shown === undefined) return fileError(display, `is larger than ${MAX_CATALOG_BYTES / 1024 / 1024} MB`);
+  if (shown.code === 0) return parseBytes(shown.stdout, display);
   const commit = await execGit(repoDir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
   if (commit.code !== 0) {
     if ((await readRepoRoot(repoDir)) === undefined) throw new CatalogReadError(`not a git repository: \`${repoDir}\``);
     throw new CatalogReadError(`unknown revision \`${rev}\``);
   }
-  const display = `${rev}:${CATALOG_FILE}`;
   const type = await execGit(repoDir, ['cat-file', '-t', `${rev}:${CATALOG_FILE}`]);
   if (type.code !== 0) {
     // A misnamed catalog must not be ignored silently: that would drop every tier to the default.
@@ -56,13 +63,7 @@ export async function readCatalogAtRevision(repoDir: string, rev: string): Promi
     return undefined;
   }
   if (type.stdout.toString('utf8').trim() !== 'blob') return fileError(display, 'is not a file');
-  const shown = await execGit(repoDir, ['show', `${rev}:${CATALOG_FILE}`], MAX_CATALOG_BYTES + 1024).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return undefined;
-    throw error;
-  });
-  if (shown === undefined) return fileError(display, `is larger than ${MAX_CATALOG_BYTES / 1024 / 1024} MB`);
-  if (shown.code !== 0) throw new CatalogReadError(`\`git show ${display}\` failed: ${shown.stderr}`);
-  return parseBytes(shown.stdout, display);
+  throw new CatalogReadError(`\`git cat-file blob ${display}\` failed: ${shown.stderr}`);
 }
 
 /** The path of `tollgate.yaml` at the root of the repository containing `repoDir` (or in `repoDir` outside git), if it exists. */

@@ -20,7 +20,8 @@
  * since stored approvals compare digests computed by different releases.
  */
 import { createHash } from 'node:crypto';
-import type { ChangedFile } from './change.js';
+import type { ChangedFile, Hunk } from './change.js';
+import { forEachBodyLine, hunkBody } from './hunk-body.js';
 
 const VERSION = 'tollgate-change-digest/v1\n';
 /** Hash input is handed over in blocks of about this many characters (one native call per block). */
@@ -70,10 +71,32 @@ export function computeChangeDigest(files: readonly ChangedFile[]): string {
     if (file.unstored) write(`U\0${file.unstored.lines}\0${file.unstored.sha256}\n`);
     for (const hunk of file.hunks) {
       write('@\n');
-      for (const line of hunk.removed) write(`-${line.line - hunk.oldStart}\t${line.text}\n`);
-      for (const line of hunk.added) write(`+${line.line - hunk.newStart}\t${line.text}\n`);
+      writeHunkLines(hunk, write);
     }
   }
   hash.update(buffer, 'utf8');
   return hash.digest('hex');
+}
+
+/** Every removed line, then every added line, with its offset inside the hunk. */
+function writeHunkLines(hunk: Hunk, write: (text: string) => void): void {
+  const body = hunkBody(hunk);
+  if (body === undefined) {
+    for (const line of hunk.removed) write(`-${line.line - hunk.oldStart}\t${line.text}\n`);
+    for (const line of hunk.added) write(`+${line.line - hunk.newStart}\t${line.text}\n`);
+    return;
+  }
+  // The same serialisation, read from the hunk's text without building its line objects.
+  // A side with no lines (a new or deleted file's hunk) needs no pass over the text.
+  const { oldStart, newStart } = hunk;
+  if (hunk.oldLines > 0) {
+    forEachBodyLine(body, oldStart, newStart, (side, line, start, end) => {
+      if (side === '-') write(`-${line - oldStart}\t${body.slice(start, end)}\n`);
+    });
+  }
+  if (hunk.newLines > 0) {
+    forEachBodyLine(body, oldStart, newStart, (side, line, start, end) => {
+      if (side === '+') write(`+${line - newStart}\t${body.slice(start, end)}\n`);
+    });
+  }
 }

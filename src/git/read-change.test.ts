@@ -83,6 +83,15 @@ describe('readChange: range', () => {
     expect(one.commits.map((c) => c.patchId)).toEqual([ids.get(second)]);
   });
 
+  it('skips patch ids when asked, and reports the merge base before reading the diff', async () => {
+    const bases: string[] = [];
+    const change = await readChange({ repoDir: repo.dir, base: 'main', commitPatchIds: false, onBase: (base) => bases.push(base) });
+    expect(change.commits).toHaveLength(2);
+    expect(change.commits.every((c) => c.patchId === undefined)).toBe(true);
+    expect(bases).toEqual([change.base]);
+    expect(change.base).toBe(repo.git('merge-base', 'main', 'feature').trim());
+  });
+
   it('knows how long deleted and heavily trimmed files were at base', async () => {
     const change = await readChange({ repoDir: repo.dir, base: 'main' });
     const byPath = new Map(change.files.map((f) => [f.path, f]));

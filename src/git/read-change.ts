@@ -40,12 +40,21 @@ export interface ReadChangeOptions {
   maxLineBytes?: number;
   /** Largest artifact loaded, in bytes (default 20 MiB). */
   maxArtifactBytes?: number;
+  /**
+   * Read each commit's `git patch-id --stable` (default true). Recording needs them, so a squashed
+   * or rebased deploy is still recognised; a check that records nothing can skip that git work.
+   */
+  commitPatchIds?: boolean;
+  /** Called with the effective base (the merge base) as soon as it is known, before the diff is read. */
+  onBase?: (base: string) => void;
 }
 
 interface Limits {
   maxLineBytes: number;
   maxArtifactBytes: number;
 }
+
+type RangeOptions = Pick<ReadChangeOptions, 'commitPatchIds' | 'onBase'>;
 
 /**
  * Reads a change. Bad input (not a repository, unknown revision, unreadable or malformed patch,
@@ -65,16 +74,18 @@ export async function readChange(options: ReadChangeOptions): Promise<Change> {
     maxArtifactBytes: options.maxArtifactBytes ?? DEFAULT_MAX_ARTIFACT_BYTES,
   };
   if (options.patch !== undefined) return readPatchChange(options.patch, limits);
-  if (options.staged || options.worktree) return readLocalChange(await openRepository(options.repoDir), options.staged ? 'staged' : 'worktree', limits);
-  return readRangeChange(options.repoDir, options.base, options.head ?? 'HEAD', limits);
+  if (options.staged || options.worktree) return readLocalChange(await openRepository(options.repoDir), options.staged ? 'staged' : 'worktree', limits, options);
+  return readRangeChange(options.repoDir, options.base, options.head ?? 'HEAD', limits, options);
 }
 
-async function readRangeChange(repoDir: string, baseArg: string | undefined, headArg: string, limits: Limits): Promise<Change> {
+async function readRangeChange(repoDir: string, baseArg: string | undefined, headArg: string, limits: Limits, options: RangeOptions): Promise<Change> {
   const { repo, head, base, branch } = await resolveRange(repoDir, baseArg, headArg);
+  options.onBase?.(base);
   const metadata = readCommitMetadata(repo, base, head);
+  const wantPatchIds = options.commitPatchIds !== false;
   // One commit on top of base: its patch is the change's diff, so the diff is hashed as it streams
   // instead of being generated a second time by `git log -p` (half the git work on big changes).
-  const patchId = metadata.then((commits) => (commits.length === 1 && commits[0]!.parents === 1 ? startPatchId(repo) : undefined));
+  const patchId = metadata.then((commits) => (wantPatchIds && commits.length === 1 && commits[0]!.parents === 1 ? startPatchId(repo) : undefined));
   const [files, rangeCommits, patchIds] = await Promise.all([
     diffFiles(
       repo,
@@ -83,7 +94,7 @@ async function readRangeChange(repoDir: string, baseArg: string | undefined, hea
       patchId.then((process) => process?.stdin),
     ),
     metadata,
-    patchId.then((process) => (process ? process.ids : readPatchIds(repo, base, head))),
+    patchId.then((process) => (process ? process.ids : wantPatchIds ? readPatchIds(repo, base, head) : new Map<string, string>())),
   ]);
   const single = rangeCommits.length === 1 && rangeCommits[0]!.parents === 1;
   const commits = rangeCommits.map(({ commit }) => commit);
@@ -131,9 +142,10 @@ async function resolveRange(
   return { repo, head, base, ...(branch !== undefined ? { branch } : {}) };
 }
 
-async function readLocalChange(repo: Repository, source: 'staged' | 'worktree', limits: Limits): Promise<Change> {
+async function readLocalChange(repo: Repository, source: 'staged' | 'worktree', limits: Limits, options: RangeOptions): Promise<Change> {
   const headSha = await tryResolveCommit(repo, 'HEAD');
   const base = headSha ?? EMPTY_TREE;
+  options.onBase?.(base);
   const [tracked, untracked, branch] = await Promise.all([
     diffFiles(repo, source === 'staged' ? ['--cached', base, '--'] : [base, '--'], limits),
     source === 'worktree' ? readUntrackedFiles(repo, { maxFileBytes: limits.maxArtifactBytes, maxLineBytes: limits.maxLineBytes }) : [],

@@ -4,7 +4,7 @@
  * Tolerates what chat models and CLIs wrap around JSON (a ```json fence, a sentence before it);
  * tolerates nothing inside it: unknown keys, wrong types and missing fields are schema failures.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { reviewAnswerSchema, type ReviewAnswer } from './review-answer-schema.js';
 
 export type ParsedAnswer = { answer: ReviewAnswer; problem?: undefined } | { answer?: undefined; problem: string };

@@ -9,7 +9,7 @@
  * severity or remove a requirement, and unknown keys fail validation, so an answer that tries
  * (e.g. `"approve": true`) is rejected and ends as `unavailable`, which itself adds friction.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEVERITIES } from '../core/finding.js';
 
 export const REVIEW_CATEGORIES = [

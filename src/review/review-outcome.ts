@@ -5,7 +5,7 @@
  * informational text — nothing that could approve, waive, remove or lower a requirement. An
  * `unavailable` outcome is not a pass: the policy turns it into its own requirement.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEVERITIES } from '../core/finding.js';
 
 const usageSchema = z.strictObject({ inputTokens: z.int().min(0), outputTokens: z.int().min(0) });

@@ -1,7 +1,7 @@
 /**
  * @module A built-in rule: the `Rule` contract plus the schema of its `rules.settings.<id>`.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Rule } from './rule.js';
 
 /**

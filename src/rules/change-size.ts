@@ -5,7 +5,7 @@
  * size says nothing about review effort). The limit is the strictest touched tier's
  * `policy.tiers.<t>.maxChangedLines`, else this rule's `maxChangedLines.<t>` setting, else the default.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Tier } from '../core/catalog/catalog-schema.js';
 import type { BuiltinRule } from './builtin-rule.js';
 import { compilePathGlobs, pathsOf } from './match-paths.js';

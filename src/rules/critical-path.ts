@@ -4,11 +4,10 @@
  * One finding per (system, critical glob), not per file, so a large change to a critical area
  * reads as one fact: "3 files under services/checkout/pricing/** (checkout, tier 1)".
  */
-import picomatch from 'picomatch';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CatalogSystem } from '../core/catalog/catalog-schema.js';
 import type { BuiltinRule } from './builtin-rule.js';
-import { pathsOf } from './match-paths.js';
+import { compilePathGlobs, pathsOf, type PathMatcher } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
 
 const ID = 'critical-path';
@@ -22,12 +21,12 @@ export const criticalPathRule: BuiltinRule = {
   settingsSchema,
   evaluate(input) {
     const { findings } = parseRuleSettings(ID, settingsSchema, input.settings);
-    const matchers = new Map<string, picomatch.Matcher>();
+    const matchers = new Map<string, PathMatcher>();
     const globOf = (system: CatalogSystem, path: string): string =>
       system.critical.find((glob) => {
         const key = `${system.id}\0${glob}`;
         let matcher = matchers.get(key);
-        if (!matcher) matchers.set(key, (matcher = picomatch(glob, { dot: true })));
+        if (!matcher) matchers.set(key, (matcher = compilePathGlobs([glob])));
         return matcher(path);
       }) ?? system.critical[0]!;
     const groups = new Map<string, { system: CatalogSystem; glob: string; files: string[] }>();

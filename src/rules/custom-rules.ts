@@ -6,7 +6,7 @@
  * so it can be disabled, tuned and put in `evaluate` mode like a built-in rule.
  */
 import { RE2JS } from 're2js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CustomRule } from '../core/catalog/catalog-schema.js';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';

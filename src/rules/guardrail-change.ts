@@ -4,7 +4,7 @@
  * One finding per file; the policy turns `guardrail-change` findings into a requirement for an
  * approval from `guardrails.owners`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
 import { compilePathGlobs, pathsOf, type PathMatcher } from './match-paths.js';

@@ -2,7 +2,7 @@
  * @module Rule `infra-destroy`: Terraform plans that delete or replace resources, and removed `prevent_destroy`.
  */
 import picomatch from 'picomatch';
-import { z } from 'zod';
+import * as z from 'zod';
 import { destructiveAction, parseTerraformPlan, type DestructiveAction, type PlannedResourceChange } from '../analyzers/terraform-plan.js';
 import type { Artifact } from '../core/change.js';
 import { severityRank, type Finding } from '../core/finding.js';
@@ -42,8 +42,10 @@ const REASON: Record<string, string> = {
   delete_because_no_move_target: 'its `moved` target does not exist',
 };
 
-const STATEFUL_GROUPS = STATEFUL_RESOURCE_TYPES.map((group) => ({ loses: group.loses, matches: picomatch([...group.types]) }));
-const losesByType = (type: string): string | undefined => STATEFUL_GROUPS.find((group) => group.matches(type))?.loses;
+// Compiled on first use: most checks carry no plan.
+let statefulGroups: { loses: string; matches: (type: string) => boolean }[] | undefined;
+const losesByType = (type: string): string | undefined =>
+  (statefulGroups ??= STATEFUL_RESOURCE_TYPES.map((group) => ({ loses: group.loses, matches: picomatch([...group.types]) }))).find((group) => group.matches(type))?.loses;
 
 export const infraDestroyRule: BuiltinRule = {
   id: ID,

@@ -7,7 +7,7 @@
  *   the system's changed files → `high`. Files no system claims are grouped by top-level folder.
  *   Per-file findings inside such a system are folded into the system's finding.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChangedFile } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';

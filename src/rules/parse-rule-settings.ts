@@ -4,7 +4,7 @@
  * Bad settings never crash a rule and never silently loosen it: the rule runs with its documented
  * defaults and reports a finding that names the bad field, so the catalog gets fixed.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { suggestKey } from '../core/catalog/suggest-key.js';
 import type { Finding } from '../core/finding.js';
 
@@ -28,7 +28,7 @@ export interface SettingsIssue {
  * // => 'invalid `rules.settings.change-size.highFactr`: unknown setting; did you mean `highFactor`?; using the defaults'
  */
 export function parseRuleSettings<S extends z.ZodType>(ruleId: string, schema: S, raw: Record<string, unknown>): ParsedRuleSettings<z.output<S>> {
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, { jitless: true });
   if (parsed.success) return { settings: parsed.data, findings: [] };
   const findings: Finding[] = describeIssues(schema, parsed.error.issues).map((issue) => {
     const field = ['rules.settings', ruleId, ...issue.path].join('.');
@@ -44,7 +44,7 @@ export function parseRuleSettings<S extends z.ZodType>(ruleId: string, schema: S
 
 /** Issues in `raw` settings for the catalog validator (empty when valid). */
 export function listSettingsIssues(schema: z.ZodType, raw: unknown): SettingsIssue[] {
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, { jitless: true });
   return parsed.success ? [] : describeIssues(schema, parsed.error.issues);
 }
 

@@ -4,11 +4,11 @@
  * Text in a diff is data, never instructions; this rule makes attempts to instruct visible to the
  * humans who approve. Phrases are matched case-insensitively with bounded gaps (linear time).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
 import { HIDDEN_HINT, findHiddenText, makeVisible } from './hidden-text.js';
-import { hunkAddedText } from './hunk-text.js';
+import { hunkAddedLowerText, hunkAddedText } from './hunk-text.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
 
@@ -53,9 +53,12 @@ const PHRASES: readonly { label: string; regex: RegExp }[] = [
 /**
  * A cheap test every phrase needs to pass: the anchoring words of each phrase, specific enough
  * that ordinary code and prose ("message", "approval", "AI-assisted") rarely reach the phrase list.
+ * Written in lower case for lower-cased text: a whole hunk is tested at once that way.
  */
-const PHRASE_HINT =
-  /ignore|disregard|forget|override|you\s+are\s+now|(?:approve|lgtm)\s+(?:this|the)|as\s+an?\s+(?:ai|llm|automated|language)|mark\s+(?:this|it|the)\s|system\s+prompt|im_start|\|system\||\[INST\]|<!--|(?:note|message|instructions?)\s+(?:to|for)\s|\b(?:ai|llm)\s+(?:code\s+)?(?:reviewer|agent|assistant)|do\s+not\s+(?:flag|report|mention|comment|raise)/i;
+const PHRASE_HINT_LOWER =
+  /ignore|disregard|forget|override|you\s+are\s+now|(?:approve|lgtm)\s+(?:this|the)|as\s+an?\s+(?:ai|llm|automated|language)|mark\s+(?:this|it|the)\s|system\s+prompt|im_start|\|system\||\[inst\]|<!--|(?:note|message|instructions?)\s+(?:to|for)\s|\b(?:ai|llm)\s+(?:code\s+)?(?:reviewer|agent|assistant)|do\s+not\s+(?:flag|report|mention|comment|raise)/;
+/** The same test for a line as written (case-insensitive). */
+const PHRASE_HINT = new RegExp(PHRASE_HINT_LOWER.source, 'i');
 
 /** The phrases `text` contains. */
 function findPhrases(text: string): string[] {
@@ -73,8 +76,7 @@ export const promptInjectionRule: BuiltinRule = {
     for (const file of input.change.files) {
       if (file.binary || ignored(file.path)) continue;
       for (const hunk of file.hunks) {
-        const all = hunkAddedText(hunk);
-        if (!PHRASE_HINT.test(all) && !HIDDEN_HINT.test(all)) continue;
+        if (!PHRASE_HINT_LOWER.test(hunkAddedLowerText(hunk)) && !HIDDEN_HINT.test(hunkAddedText(hunk))) continue;
         for (const line of hunk.added) {
           const text = line.text;
           const hidden = HIDDEN_HINT.test(text) ? findHiddenText(text, settings.minInvisible, line.line === 1) : undefined;

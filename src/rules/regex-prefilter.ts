@@ -55,8 +55,10 @@ function build(value: unknown): LinePrefilter | undefined {
   return undefined;
 }
 
-/** True when re2js still builds prefilters the way this module reads them (checked once). */
-const understood: boolean = (() => {
+/** True when re2js still builds prefilters the way this module reads them (checked on first use). */
+let understood: boolean | undefined;
+
+function checkUnderstood(): boolean {
   try {
     const probe = (RE2JS.compile('(?:abc|xyz)def').re2() as unknown as { prefilter?: unknown }).prefilter;
     const test = build(probe);
@@ -64,10 +66,10 @@ const understood: boolean = (() => {
   } catch {
     return false;
   }
-})();
+}
 
 /** The prefilter of a compiled pattern, or `undefined` when it has none (test every line). */
 export function prefilterOf(regex: RE2JS): LinePrefilter | undefined {
-  if (!understood) return undefined;
+  if (!(understood ??= checkUnderstood())) return undefined;
   return build((regex.re2() as unknown as { prefilter?: unknown }).prefilter);
 }

@@ -62,7 +62,8 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
  */
 const FORMAT_HINT_A = /A(?:KIA|SIA|BIA|CCA|Iza|ccountKey)/;
 const FORMAT_HINT_B = /gh[pousr]_|github_pat_|xox[abposr]-|_live_|eyJ|PRIVATE KEY|PuTTY|sk-|npm_/;
-const WORD_HINT = /secret|token|passw|pwd|api_?key|apikey|access_?key|private_?key|credential/i;
+const WORD_HINT_LOWER = /secret|token|passw|pwd|api_?key|apikey|access_?key|private_?key|credential/;
+const WORD_HINT = new RegExp(WORD_HINT_LOWER.source, 'i');
 
 /** The hints a line passes, or `undefined` when it can hold no secret any pattern knows. */
 export function lineHints(text: string): Set<SecretHint> | undefined {
@@ -71,6 +72,14 @@ export function lineHints(text: string): Set<SecretHint> | undefined {
   if (text.includes('://')) (hints ??= new Set()).add('url');
   if (WORD_HINT.test(text)) (hints ??= new Set()).add('word');
   return hints;
+}
+
+/**
+ * Whether any line of a text may pass `lineHints`, given the text and its lower-cased form (the
+ * credential words are tested on that: several times faster than a case-insensitive test).
+ */
+export function mayHoldSecret(text: string, lower: string): boolean {
+  return FORMAT_HINT_A.test(text) || FORMAT_HINT_B.test(text) || text.includes('://') || WORD_HINT_LOWER.test(lower);
 }
 
 /** Where a generic credential name starts in a line (`password`, `api_key`, `client_secret`, …). */

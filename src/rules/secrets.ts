@@ -1,14 +1,14 @@
 /**
  * @module Rule `secrets`: credentials in added lines. The secret itself is never echoed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChangedFile, DiffLine } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
-import { hunkAddedText } from './hunk-text.js';
+import { hunkAddedLowerText, hunkAddedText } from './hunk-text.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
-import { BARE_ASSIGNMENT, CREDENTIAL_NAME, QUOTED_ASSIGNMENT, SECRET_PATTERNS, lineHints, looksRandom, redact, type SecretHint } from './secret-patterns.js';
+import { BARE_ASSIGNMENT, CREDENTIAL_NAME, QUOTED_ASSIGNMENT, SECRET_PATTERNS, lineHints, looksRandom, mayHoldSecret, redact, type SecretHint } from './secret-patterns.js';
 
 const ID = 'secrets';
 
@@ -37,7 +37,7 @@ export const secretsRule: BuiltinRule = {
       if (file.binary || ignored(file.path)) continue;
       const configFile = CONFIG_FILE.test(file.path);
       for (const hunk of file.hunks) {
-        if (!lineHints(hunkAddedText(hunk))) continue;
+        if (!mayHoldSecret(hunkAddedText(hunk), hunkAddedLowerText(hunk))) continue;
         for (const line of hunk.added) {
           const hints = lineHints(line.text);
           if (hints) findings.push(...scanLine(file, line, hints, configFile, settings));

@@ -5,7 +5,7 @@
  * statements with an added line or a removed line inside them. SQL that cannot be parsed is a
  * finding, never a pass, and does not hide the statements around it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseSqlStatements, type SqlStatement, type SqlSyntaxError } from '../analyzers/sql-statements.js';
 import type { Artifact, ChangedFile } from '../core/change.js';
 import type { Finding } from '../core/finding.js';

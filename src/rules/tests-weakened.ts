@@ -1,7 +1,7 @@
 /**
  * @module Rule `tests-weakened`: deleted or disabled tests, focused tests, lowered coverage thresholds, dropped assertions.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChangedFile } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';

@@ -10,7 +10,7 @@
  * | other binaries (images, fonts, media) in a critical path | medium |
  * | other binaries elsewhere, deleted files, and patch input that only lacks unchanged lines | none |
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChangedFile, UnreadableReason } from '../core/change.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';

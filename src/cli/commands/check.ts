@@ -39,6 +39,8 @@ export function register(program: Command): void {
       const checked = await checkChange({
         repoDir,
         ...changeSourceOf(flags),
+        // Per-commit patch ids only matter to a recorded change (they recognise its deploys).
+        commitPatchIds: Boolean(flags.record),
         // A server evaluates a recorded change itself: the local reviewer would only cost time.
         review: flags.review && !(flags.record && clientFromEnv()),
         reviewCache: flags.reviewCache,
@@ -72,3 +74,6 @@ export function register(program: Command): void {
       process.exitCode = evaluation.verdict === 'allow' ? EXIT.pass : EXIT.fail;
     });
 }
+
+/** Run at build time before the code cache of this command is written (see scripts/write-code-cache.cjs). */
+export { warmUpCheck as warmUp } from '../warm-up-check.js';

@@ -6,7 +6,7 @@
  */
 import canonicalize from 'canonicalize';
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Identifies what a checkpoint signature covers; part of the signed bytes. */
 export const CHECKPOINT_TYPE = 'https://tollgate.dev/audit-checkpoint/v1';

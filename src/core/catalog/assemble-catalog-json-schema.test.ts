@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { assembleCatalogJsonSchema, CATALOG_SCHEMA_ID, catalogJsonSchemaText } from './assemble-catalog-json-schema.js';
 
 const committedUrl = new URL('../../../schema/tollgate.schema.json', import.meta.url);

@@ -4,7 +4,7 @@
  * `scripts/generate-schema.ts` writes it to `schema/tollgate.schema.json`; a test fails when
  * the committed file and this output differ, so the two cannot drift.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogSchema } from './catalog-schema.js';
 
 /** The schema's identifier; editors use the `$schema` hint written by `tollgate init` instead. */

@@ -4,7 +4,7 @@
  * This zod schema is the single definition of the public contract: the loader validates with it
  * and `schema/tollgate.schema.json` is generated from it for editor completion.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { environmentsSchema } from './environments-schema.js';
 import { freezesSchema } from './freezes-schema.js';
 import { enforcementSchema, policySchema } from './policy-schema.js';

@@ -4,7 +4,7 @@
  * zod's own messages ("Invalid input") do not say what was found; these name the expected
  * values, quote what the file has, and suggest the nearest key for typos.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CatalogIssue, type CatalogPath, quoteInput } from './catalog-error.js';
 import { suggestKey } from './suggest-key.js';
 

@@ -1,7 +1,7 @@
 /**
  * @module The `environments` section: how to recognise production (and safe) targets in agent actions.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const environmentSchema = z.strictObject({
   name: z.string().min(1),

@@ -1,7 +1,7 @@
 /**
  * @module The `freezes` section: windows in which deploys are refused for the systems they cover.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const scopeSchema = z.strictObject({
   orgs: z.array(z.string()).optional(),

@@ -6,7 +6,7 @@
  * glob/regex and cross-reference problems together, in file order.
  */
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CatalogError, type CatalogIssue, formatCatalogPath } from './catalog-error.js';
 import { type Catalog, catalogSchema, customRuleSchema, personSchema, systemSchema } from './catalog-schema.js';
 import { environmentSchema } from './environments-schema.js';
@@ -63,7 +63,7 @@ export function parseCatalog(text: string, file: string, options: ParseCatalogOp
     return { errors: [{ file, ...position(doc.contents?.range?.[0]), path: '', message: `expected a mapping with keys such as \`version\` and \`systems\`, got ${found}` }] };
   }
 
-  const parsed = catalogSchema.safeParse(raw);
+  const parsed = catalogSchema.safeParse(raw, { jitless: true });
   const schemaIssues = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeSchemaIssue(issue, raw, catalogSchema));
   const reported = new Set(schemaIssues.map((issue) => formatCatalogPath(issue.path)));
   const patternIssues = checkPatterns(raw).filter((issue) => !reported.has(formatCatalogPath(issue.path)));

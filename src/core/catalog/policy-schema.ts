@@ -1,7 +1,7 @@
 /**
  * @module The friction policy section of the catalog: what each tier requires.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const enforcementSchema = z.enum(['enforce', 'evaluate']).describe(
   '`enforce` fails the gate on unmet requirements; `evaluate` computes and reports them without failing.',

@@ -1,7 +1,7 @@
 /**
  * @module The `review` section: the agentic (LLM) reviewer's provider and when it is required.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const tier = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 

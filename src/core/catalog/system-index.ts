@@ -1,7 +1,7 @@
 /**
  * @module Which catalog systems claim a path, with globs compiled once per catalog.
  */
-import picomatch from 'picomatch';
+import { compilePathGlobs, type PathMatcher } from '../path-globs.js';
 import type { Catalog, CatalogSystem, Tier } from './catalog-schema.js';
 
 export interface SystemMatch {
@@ -20,14 +20,12 @@ export interface SystemIndex {
   readonly defaultTier: Tier;
 }
 
-const GLOB_OPTIONS = { dot: true } as const;
-
 /** Compiles the catalog's system globs into a matcher. Pure; safe to cache per catalog. */
 export function buildSystemIndex(catalog: Catalog): SystemIndex {
   const compiled = catalog.systems.map((system) => ({
     system,
-    inSystem: picomatch(system.paths, GLOB_OPTIONS),
-    inCritical: system.critical.length > 0 ? picomatch(system.critical, GLOB_OPTIONS) : () => false,
+    inSystem: compilePathGlobs(system.paths),
+    inCritical: compilePathGlobs(system.critical),
   }));
   const defaultTier = catalog.defaults.tier;
   // Rules, routing and output all ask about the same paths: match each path once.
@@ -40,14 +38,14 @@ export function buildSystemIndex(catalog: Catalog): SystemIndex {
     }
     return found;
   };
-  const criticalGlobs = new Map<string, (path: string) => boolean>();
+  const criticalGlobs = new Map<string, PathMatcher>();
   return {
     defaultTier,
     match,
     isCritical(systemId, glob, path) {
       const key = `${systemId}\0${glob}`;
       let matcher = criticalGlobs.get(key);
-      if (!matcher) criticalGlobs.set(key, (matcher = picomatch(glob, GLOB_OPTIONS)));
+      if (!matcher) criticalGlobs.set(key, (matcher = compilePathGlobs([glob])));
       return matcher(path);
     },
     tierOf(path) {

@@ -1,7 +1,7 @@
 /**
  * @module The OpenAPI 3.1 document, generated from the routes' own zod schemas (no second copy).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERMISSIONS } from '../auth/permissions.js';
 import type { ApiRoute } from './define-route.js';
 import { errorSchema } from './schemas/error-schema.js';

@@ -3,7 +3,7 @@
  * validates requests and describes itself in the OpenAPI document.
  */
 import type { Context, Hono } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AppEnv, RequestPrincipal } from '../app-env.js';
 import { requirePermission } from '../auth/require-permission.js';
 import type { Permission } from '../auth/permissions.js';

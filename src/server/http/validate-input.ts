@@ -4,7 +4,7 @@
  * A failure is a 400 listing every issue with its field path, e.g. `body.reason: too small`.
  */
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest, HttpError, type FieldIssue } from './http-error.js';
 
 /** Field issues of a zod error, each path prefixed with where the value came from. */

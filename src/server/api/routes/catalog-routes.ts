@@ -1,7 +1,7 @@
 /**
  * @module The catalog the server evaluates under (read-only), and who the caller is.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../../identity/identity-store.js';
 import { policyDigestOf } from '../../../workflow/policy-digest.js';
 import { defineRoute, type ApiRoute } from '../define-route.js';

@@ -1,7 +1,7 @@
 /**
  * @module Changes: check, record, list, status, and the caller's queue.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { computeChangeDigest } from '../../../core/digest.js';
 import { evaluateChange } from '../../../core/evaluate-change.js';
 import { changeStatus } from '../../../workflow/change-status.js';

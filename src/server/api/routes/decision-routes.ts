@@ -2,7 +2,7 @@
  * @module Approvals, sign-offs, rejections and withdrawals: always as the caller, never as a body field.
  */
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApprovalRefusal, ApproveResult } from '../../../workflow/approve-change.js';
 import { approveChange } from '../../../workflow/approve-change.js';
 import type { RejectResult } from '../../../workflow/reject-change.js';

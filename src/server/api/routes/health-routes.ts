@@ -1,7 +1,7 @@
 /**
  * @module Liveness, readiness and the OpenAPI document: no identity needed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute, type ApiRoute } from '../define-route.js';
 
 export function healthRoutes(openApiJson: () => string): ApiRoute[] {

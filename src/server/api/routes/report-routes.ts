@@ -8,7 +8,7 @@ import { resolveReportPeriod } from '../../views/report-period.js';
 import { resolveReportScope } from '../../views/report-scope.js';
 import { defineRoute, type ApiRoute } from '../define-route.js';
 import { reportQuery } from '../schemas/request-schemas.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export function reportRoutes(): ApiRoute[] {
   return [

@@ -4,7 +4,7 @@
  * Clients read the change from their own git repository (`tollgate check --record`) and send it
  * here; the server evaluates it under its own catalog, so a client cannot choose its findings.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Change } from '../../../core/change.js';
 import type { Documentation } from '../../../core/documentation.js';
 

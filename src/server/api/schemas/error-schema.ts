@@ -1,7 +1,7 @@
 /**
  * @module The JSON body of every error response.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const errorSchema = z.object({
   error: z.object({

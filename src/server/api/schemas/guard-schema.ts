@@ -3,7 +3,7 @@
  * machine reports (paths, selected targets, git state). The server adds the catalog's environments
  * and protected paths itself.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const text = (max: number) => z.string().max(max);
 const path = text(4096).min(1);

@@ -4,7 +4,7 @@
  * Bodies are strict: an unknown field is a 400, so a body can never smuggle in who decides
  * (`person`, `approver`): that always comes from the caller's token or session.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../../identity/identity-store.js';
 import { changeSchema, documentationSchema } from './change-schema.js';
 

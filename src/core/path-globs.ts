@@ -1,0 +1,121 @@
+/**
+ * @module Path globs (picomatch semantics, `dot: true`) compiled into one matcher per list.
+ *
+ * Matching every path of a large change against every glob list of the catalog and the rules was
+ * a large share of `tollgate check`: picomatch's regular expressions test each character against
+ * lookaheads that keep `.` and `..` segments out. Globs of the common shapes (`dir/**`,
+ * `**\/name`, `**\/*.ext`, `**\/dir/**`, a plain path) are tested with string operations instead,
+ * with exactly picomatch's answers for every path a repository can hold; any other glob, and any
+ * unusual path (a `.` or `..` segment, `//`, a leading or trailing `/`, a backslash), goes to
+ * picomatch itself. A test holds the two to the same answers.
+ */
+import picomatch from 'picomatch';
+
+/** Tests a repo-relative path against a set of globs. */
+export type PathMatcher = (path: string) => boolean;
+
+const GLOB_OPTIONS = { dot: true } as const;
+
+/** Characters with a meaning in a glob; a glob part without them is a literal. */
+const SPECIAL = /[*?[\]{}()!+@\\]/;
+/** Paths whose meaning to picomatch depends on its normalisation rules. */
+const UNUSUAL_PATH = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$|\\/;
+
+/**
+ * The globs of common shapes, by shape, so a path costs a few set lookups however many there are:
+ * a plain path, `dir/**`, `**\/name`, `**\/*suffix` and `**\/dir/**` (any segment named `dir`).
+ */
+interface FastGlobs {
+  exact: Set<string>;
+  dirs: string[];
+  names: Set<string>;
+  suffixes: string[];
+  segments: Set<string>;
+}
+
+/** Adds `glob` to `fast` when it has one of the common shapes; false when it has none. */
+function addFastGlob(fast: FastGlobs, glob: string): boolean {
+  const literal = (text: string): boolean => text !== '' && !SPECIAL.test(text) && !UNUSUAL_PATH.test(text);
+  if (literal(glob)) return fast.exact.add(glob), true;
+  if (glob.endsWith('/**') && !glob.startsWith('**/')) {
+    const dir = glob.slice(0, -3);
+    return literal(dir) && (fast.dirs.push(dir), true);
+  }
+  if (!glob.startsWith('**/')) return false;
+  const rest = glob.slice(3);
+  if (rest.endsWith('/**')) {
+    const dir = rest.slice(0, -3);
+    return literal(dir) && !dir.includes('/') && (fast.segments.add(dir), true);
+  }
+  if (rest.includes('/')) return false;
+  if (literal(rest)) return fast.names.add(rest), true;
+  // `*` may match nothing, and the suffix has no `/`: a path ending with it has it in its last segment.
+  if (rest.startsWith('*') && literal(rest.slice(1))) return fast.suffixes.push(rest.slice(1)), true;
+  return false;
+}
+
+function testFast(fast: FastGlobs, path: string): boolean {
+  if (fast.exact.has(path)) return true;
+  for (const dir of fast.dirs) if (path.startsWith(dir) && (path.length === dir.length || path.charCodeAt(dir.length) === SLASH)) return true;
+  for (const suffix of fast.suffixes) if (path.endsWith(suffix)) return true;
+  if (fast.names.size > 0 && fast.names.has(path.slice(path.lastIndexOf('/') + 1))) return true;
+  if (fast.segments.size > 0) for (const segment of path.split('/')) if (fast.segments.has(segment)) return true;
+  return false;
+}
+
+const SLASH = 47;
+
+/** A cheap first look for the characters an unusual path needs, before the exact test. */
+function isUnusualPath(path: string): boolean {
+  const first = path.charCodeAt(0);
+  const suspicious = first === 46 || first === SLASH || path.includes('/.') || path.includes('//') || path.endsWith('/') || path.includes('\\');
+  return suspicious && UNUSUAL_PATH.test(path);
+}
+
+/**
+ * Compiles `globs` into one matcher (false when the list is empty). A glob picomatch rejects
+ * matches nothing here; the catalog validator reports it before a rule sees it.
+ *
+ * @example compilePathGlobs(['**\/*.sql'])('db/001.sql') // => true
+ */
+export function compilePathGlobs(globs: readonly string[]): PathMatcher {
+  const used = globs.filter((glob) => glob.trim() !== '');
+  const fast: FastGlobs = { exact: new Set(), dirs: [], names: new Set(), suffixes: [], segments: new Set() };
+  const slow = used.filter((glob) => !addFastGlob(fast, glob));
+  const picomatchTest = compilePicomatch(slow);
+  if (slow.length === used.length) return picomatchTest;
+  // An unusual path is left entirely to picomatch, for every glob (compiled when first needed).
+  let exact: PathMatcher | undefined;
+  return (path) => {
+    if (isUnusualPath(path)) return (exact ??= compilePicomatch(used))(path);
+    return testFast(fast, path) || (slow.length > 0 && picomatchTest(path));
+  };
+}
+
+/** All globs as one regular expression (one test per path), or each on its own when flags differ. */
+function compilePicomatch(globs: readonly string[]): PathMatcher {
+  const sources: string[] = [];
+  for (const glob of globs) {
+    try {
+      const regex = picomatch.makeRe(glob, GLOB_OPTIONS);
+      if (regex.flags !== '') return compileEach(globs); // keep picomatch's semantics exactly
+      sources.push(`(?:${regex.source})`);
+    } catch {
+      // unusable glob: matches nothing
+    }
+  }
+  if (sources.length === 0) return () => false;
+  const combined = new RegExp(sources.join('|'));
+  return (path) => combined.test(path);
+}
+
+function compileEach(globs: readonly string[]): PathMatcher {
+  const each = globs.flatMap((glob) => {
+    try {
+      return [picomatch(glob, GLOB_OPTIONS)];
+    } catch {
+      return [];
+    }
+  });
+  return (path) => each.some((test) => test(path));
+}
