@@ -31,6 +31,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.TOLLGATE_BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.TOLLGATE_BENCH_CONNECTIONS ?? 50);
 const DATABASE_URL = process.env.TOLLGATE_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** How much of a server's log is kept for error messages. */
+const STDERR_TAIL = 64 * 1024;
 
 interface Load {
   rps: number;
@@ -50,11 +52,18 @@ function serveCommand(): string[] {
 async function startProcess(args: string[], env: Record<string, string>, cwd: string, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray; stderr: () => string }> {
   const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
+  let started = false;
   const match = await new Promise<RegExpExecArray>((resolvePromise, reject) => {
     child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
+      // The load generator shares this process: once the server is up, its request log is only
+      // kept as a bounded tail for error messages, never scanned again.
+      stderr = (stderr + chunk.toString()).slice(started ? -STDERR_TAIL : 0);
+      if (started) return;
       const found = ready.exec(stderr);
-      if (found) resolvePromise(found);
+      if (found) {
+        started = true;
+        resolvePromise(found);
+      }
     });
     child.once('exit', (code) => reject(new Error(`process exited with ${code}:\n${stderr}`)));
   });

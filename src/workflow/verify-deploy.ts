@@ -76,12 +76,28 @@ export async function verifyDeploy(store: Store, input: VerifyDeployInput): Prom
   return failure;
 }
 
+/** When the gate last reported overdue retro reviews for a store, by the gate's clock. */
+const lastOverdueReport = new WeakMap<Store, number>();
+/**
+ * Retro reviews fall due days after a break-glass: reporting them at most once a minute is prompt
+ * enough, and spares a server answering many `verify` calls a scan per call.
+ */
+const OVERDUE_REPORT_INTERVAL_MS = 60_000;
+
+async function reportOverdueIfDue(store: Store, input: VerifyDeployInput): Promise<void> {
+  const now = Date.parse(input.now);
+  const last = lastOverdueReport.get(store);
+  if (last !== undefined && Math.abs(now - last) < OVERDUE_REPORT_INTERVAL_MS) return;
+  await reportOverdueRetroReviews(store, input.catalog, input.now);
+  lastOverdueReport.set(store, now);
+}
+
 async function decide(store: Store, input: VerifyDeployInput, actor: string): Promise<VerifyDeployResult> {
   const fail = (fields: Partial<Extract<VerifyDeployResult, { ok: false }>>): VerifyDeployResult => ({ ok: false, env: input.env, commit: input.commit, unapproved: [], freezes: [], errors: [], ...fields });
   if (!/^[0-9a-f]{4,64}$/i.test(input.commit)) return fail({ errors: [`\`${input.commit}\` is not a commit sha`] });
   if (input.commits.length === 0 && input.since !== input.commit) return fail({ errors: ['no commits to verify: the range is empty or could not be resolved'] });
   if (input.commits.length > 0 && !input.commits.some((commit) => commit.sha === input.commit)) return fail({ errors: [`the commit range does not contain \`${input.commit}\``] });
-  await reportOverdueRetroReviews(store, input.catalog, input.now);
+  await reportOverdueIfDue(store, input);
 
   const [override] = await store.breakGlass.active(input.env, input.commit, input.now);
   const assessed = await assessCommits(store, input.commits, buildPeopleDirectory(input.catalog));

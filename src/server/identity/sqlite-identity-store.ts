@@ -38,47 +38,56 @@ export function migrateSqliteIdentity(db: Database.Database, appliedAt: string):
 }
 
 export class SqliteIdentityStore implements IdentityStore {
+  /** Prepared once: tokens and sessions are looked up on every request. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
 
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   async createToken(token: NewToken): Promise<void> {
-    this.db
-      .prepare(
+    this
+      .statement(
         'INSERT INTO identity_tokens (id, hash, person, role, label, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(token.id, token.hash, token.person, token.role, token.label ?? null, token.createdAt, token.createdBy, token.expiresAt ?? null);
   }
 
   async findToken(hash: string): Promise<TokenRecord | undefined> {
-    const row = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM identity_tokens WHERE hash = ?`).get(hash) as TokenRow | undefined;
+    const row = this.statement(`SELECT ${TOKEN_COLUMNS} FROM identity_tokens WHERE hash = ?`).get(hash) as TokenRow | undefined;
     return row ? toTokenRecord(row) : undefined;
   }
 
   async listTokens(): Promise<TokenRecord[]> {
-    const rows = this.db.prepare(`SELECT ${TOKEN_COLUMNS} FROM identity_tokens ORDER BY created_at, id`).all() as TokenRow[];
+    const rows = this.statement(`SELECT ${TOKEN_COLUMNS} FROM identity_tokens ORDER BY created_at, id`).all() as TokenRow[];
     return rows.map(toTokenRecord);
   }
 
   async revokeToken(id: string, at: string): Promise<boolean> {
-    return this.db.prepare('UPDATE identity_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+    return this.statement('UPDATE identity_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
   async createSession(session: SessionRecord): Promise<void> {
-    this.db
-      .prepare(`INSERT INTO identity_sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    this
+      .statement(`INSERT INTO identity_sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(session.hash, session.person, session.role, session.csrfToken, session.origin, session.createdAt, session.expiresAt);
   }
 
   async findSession(hash: string): Promise<SessionRecord | undefined> {
-    const row = this.db.prepare(`SELECT ${SESSION_COLUMNS} FROM identity_sessions WHERE hash = ?`).get(hash) as SessionRow | undefined;
+    const row = this.statement(`SELECT ${SESSION_COLUMNS} FROM identity_sessions WHERE hash = ?`).get(hash) as SessionRow | undefined;
     return row ? toSessionRecord(row) : undefined;
   }
 
   async deleteSession(hash: string): Promise<void> {
-    this.db.prepare('DELETE FROM identity_sessions WHERE hash = ?').run(hash);
+    this.statement('DELETE FROM identity_sessions WHERE hash = ?').run(hash);
   }
 
   async deleteExpiredSessions(now: string): Promise<number> {
-    return this.db.prepare('DELETE FROM identity_sessions WHERE expires_at < ?').run(now).changes;
+    return this.statement('DELETE FROM identity_sessions WHERE expires_at < ?').run(now).changes;
   }
 
   async close(): Promise<void> {

@@ -2,11 +2,12 @@
  * @module The Store port over a SQL driver: the same scripts for SQLite and PostgreSQL.
  */
 import { normaliseEventTime } from '../../core/audit/hash-event.js';
-import type { Store } from '../store.js';
+import type { AuditEventInput, Store } from '../store.js';
 import { appendEvents, checkpointHead, listEvents, readHead, readLatestCheckpoint, type AuditSettings } from './audit-scripts.js';
 import { activeBreakGlass, closeBreakGlassReview, createBreakGlass, openBreakGlassReviews, overdueBreakGlassReviews } from './break-glass-scripts.js';
 import { findChange, findChangesByCommits, findChangesByPatchIds, getChange, loadLine, recordChange } from './change-scripts.js';
 import { appendDecision, listDecisions, listDecisionsForLines } from './decision-scripts.js';
+import { groupCommits } from './group-commit.js';
 import { migrate, readSchemaVersion, type Migration } from './migrate.js';
 import type { SqlDriver } from './sql-script.js';
 import { verifyAudit } from './verify-audit.js';
@@ -24,11 +25,12 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
   const latest = Math.max(...options.migrations.map((migration) => migration.version));
   if ((await driver.read(readSchemaVersion(driver.dialect))) < latest) await driver.write(migrate(options.migrations, settings.clock()));
   const time = (at: string): string => normaliseEventTime(at) ?? invalidTime(at);
+  const append = groupCommits((events: AuditEventInput[]) => driver.write(appendEvents(events, settings)));
   return {
     kind: options.kind,
     location: options.location,
     audit: {
-      append: async (event) => (await driver.write(appendEvents([event], settings)))[0]!,
+      append,
       list: (query = {}) => driver.read(listEvents(query, driver.dialect)),
       head: () => driver.read(readHead()),
       verify: (verifyOptions = {}) => verifyAudit(driver, verifyOptions),
