@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { benchEnv } from './bench-env.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin/tollgate.cjs');
@@ -52,7 +53,7 @@ function buildRepo(files: number, linesPerFile: number): string {
   return dir;
 }
 
-function timeMs(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { ms: number; stderr: string } {
+function timeMs(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = benchEnv()): { ms: number; stderr: string } {
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 2 ** 20, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -62,25 +63,13 @@ function timeMs(command: string, args: string[], cwd: string, env: NodeJS.Proces
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** The environment without NODE_EXTRA_CA_CERTS, which makes every Node process read a CA file before any code runs. */
-function withoutExtraCerts(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NODE_EXTRA_CA_CERTS;
-  return env;
-}
-
 export interface CheckBench {
   gitDiffMs: number;
   checkMs: number;
   ratio: number;
   peakRssMb: number;
-  /** One-file check and `node -e 0`, in this environment. */
   oneFileMs: number;
   nodeBareMs: number;
-  /** The same two without NODE_EXTRA_CA_CERTS (equal to the above when it is not set). */
-  oneFileCleanMs: number;
-  nodeBareCleanMs: number;
-  extraCerts: number;
 }
 
 export async function benchCheck(): Promise<CheckBench> {
@@ -95,30 +84,15 @@ export async function benchCheck(): Promise<CheckBench> {
       check.push(result.ms);
       peakKb = Math.max(peakKb, Number(/TOLLGATE_BENCH_MAXRSS_KB=(\d+)/.exec(result.stderr)?.[1] ?? 0));
     }
-    const oneFile = (env: NodeJS.ProcessEnv): { check: number; bare: number } => {
-      const checks: number[] = [];
-      const bares: number[] = [];
-      for (let run = 0; run < 9; run += 1) {
-        checks.push(timeMs(process.execPath, [CLI, 'check', '--base', 'main', '--head', 'small'], dir, env).ms);
-        bares.push(timeMs(process.execPath, ['-e', '0'], dir, env).ms);
-      }
-      return { check: median(checks), bare: median(bares) };
-    };
-    const here = oneFile(process.env);
-    const clean = process.env.NODE_EXTRA_CA_CERTS ? oneFile(withoutExtraCerts()) : here;
+    const oneFile: number[] = [];
+    const bare: number[] = [];
+    for (let run = 0; run < 9; run += 1) {
+      oneFile.push(timeMs(process.execPath, [CLI, 'check', '--base', 'main', '--head', 'small'], dir).ms);
+      bare.push(timeMs(process.execPath, ['-e', '0'], dir).ms);
+    }
     const gitDiffMs = median(gitDiff);
     const checkMs = median(check);
-    return {
-      gitDiffMs,
-      checkMs,
-      ratio: checkMs / gitDiffMs,
-      peakRssMb: peakKb / 1024,
-      oneFileMs: here.check,
-      nodeBareMs: here.bare,
-      oneFileCleanMs: clean.check,
-      nodeBareCleanMs: clean.bare,
-      extraCerts: process.env.NODE_EXTRA_CA_CERTS ? 1 : 0,
-    };
+    return { gitDiffMs, checkMs, ratio: checkMs / gitDiffMs, peakRssMb: peakKb / 1024, oneFileMs: median(oneFile), nodeBareMs: median(bare) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

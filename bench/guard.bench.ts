@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { benchEnv } from './bench-env.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin/tollgate.cjs');
@@ -16,7 +17,7 @@ function payload(command: string, cwd: string): string {
 
 function timeMs(args: string[], input: string | undefined, cwd: string): number {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd, input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+  const result = spawnSync(process.execPath, args, { cwd, input, env: benchEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;

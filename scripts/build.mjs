@@ -67,5 +67,13 @@ if (failed.length > 0) process.exit(1);
 const run = promisify(execFile);
 const caches = entries.map((entry) => ({ file: `dist/${entry.out}.cjs`, mode: entry.out.startsWith('commands/') || entry.out === 'guard-store' ? ['--run'] : [] }));
 for (let index = 0; index < caches.length; index += 2) {
-  await Promise.all(caches.slice(index, index + 2).map(({ file, mode }) => run(process.execPath, ['scripts/write-code-cache.cjs', file, ...mode])));
+  await Promise.all(
+    caches.slice(index, index + 2).map(({ file, mode }) =>
+      // A missing cache only costs start-up time: say so, and keep the build.
+      run(process.execPath, ['scripts/write-code-cache.cjs', file, ...mode]).catch((error) => {
+        const reason = String(error.stderr || error.message).trim().split('\n').slice(-1)[0];
+        console.warn(`warning: no code cache for ${file} (it will start slower): ${reason}`);
+      }),
+    ),
+  );
 }
