@@ -10,7 +10,6 @@
  * const response = await app.request('/healthz'); // 200 {"status":"ok"}
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { apiRoutes } from './api/api-routes.js';
 import { registerApiRoutes } from './api/define-route.js';
@@ -18,6 +17,7 @@ import type { AppEnv } from './app-env.js';
 import { authenticate } from './auth/authenticate.js';
 import { handleError, errorResponse } from './http/handle-error.js';
 import { HttpError, notFound } from './http/http-error.js';
+import { limitBody } from './http/limit-body.js';
 import { requestContext } from './http/request-context.js';
 import type { ServerDeps } from './server-deps.js';
 import { registerUiRoutes } from './ui/register-ui-routes.js';
@@ -39,12 +39,9 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   );
   app.use(
     '*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        // The rest of the body is not read: close the connection so no client reuses it mid-stream.
-        throw new HttpError(413, 'payload-too-large', `the request body is over the limit of ${deps.config.bodyLimitBytes} bytes`, { headers: { Connection: 'close' } });
-      },
+    limitBody(deps.config.bodyLimitBytes, () => {
+      // The rest of the body is not read: close the connection so no client reuses it mid-stream.
+      throw new HttpError(413, 'payload-too-large', `the request body is over the limit of ${deps.config.bodyLimitBytes} bytes`, { headers: { Connection: 'close' } });
     }),
   );
   app.use('*', authenticate(deps));

@@ -173,8 +173,10 @@ export function describeStoreContract(name: string, factory: HarnessFactory, ena
         expect(await store.changes.find('ffff')).toMatchObject({ ok: false, reason: 'not-found' });
         expect(await store.changes.find('xyz')).toMatchObject({ ok: false, reason: 'invalid' });
         expect((await store.changes.findByCommits([b, c])).map((change) => change.digest)).toEqual([d1]);
-        expect((await store.changes.findByPatchIds(['pb'])).map((change) => change.digest)).toEqual([d1]);
-        expect((await store.changes.findByPatchIds(['range1'])).map((change) => change.digest)).toEqual([d1]);
+        expect((await store.changes.findHolding([], ['pb'])).map((change) => change.digest)).toEqual([d1]);
+        expect((await store.changes.findHolding([], ['range1'])).map((change) => change.digest)).toEqual([d1]);
+        // Found by a sha and by patch ids at once, the change comes back once.
+        expect((await store.changes.findHolding([b, c], ['pb', 'range1'])).map((change) => change.digest)).toEqual([d1]);
         expect(await store.changes.findByCommits([c])).toEqual([]);
         expect(await store.changes.get(d2)).toBeNull();
       });

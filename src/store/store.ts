@@ -159,8 +159,11 @@ export interface ChangeStore {
   find(digestOrPrefix: string): Promise<FindChangeResult>;
   /** Changes holding any of these commit shas. */
   findByCommits(shas: readonly string[]): Promise<StoredChange[]>;
-  /** Changes holding a commit with one of these patch ids, or whose whole-range patch id is one of them. */
-  findByPatchIds(patchIds: readonly string[]): Promise<StoredChange[]>;
+  /**
+   * Changes holding any of `shas`, or a commit with one of `patchIds`, or whose whole-range patch
+   * id is one of them: what the deploy gate looks up, in one read.
+   */
+  findHolding(shas: readonly string[], patchIds: readonly string[]): Promise<StoredChange[]>;
   /** Every change of a line, oldest first. */
   line(lineId: string): Promise<StoredChange[]>;
 }

@@ -26,10 +26,12 @@ export interface CommitAssessment {
  * recorded whole-range patch id; rebased commits keep their per-commit patch ids.
  */
 export async function assessCommits(store: Store, commits: readonly CommitRef[], people: PeopleDirectory, extra: (change: StoredChange) => Requirement[] = () => []): Promise<CommitAssessment[]> {
-  const bySha = await store.changes.findByCommits(commits.map((commit) => commit.sha));
   const patchIds = [...new Set(commits.flatMap((commit) => (commit.patchId ? [commit.patchId] : [])))];
-  const byPatch = patchIds.length > 0 ? await store.changes.findByPatchIds(patchIds) : [];
-  const changes = new Map<string, StoredChange>([...bySha, ...byPatch].map((change) => [change.digest, change]));
+  const holding = await store.changes.findHolding(
+    commits.map((commit) => commit.sha),
+    patchIds,
+  );
+  const changes = new Map<string, StoredChange>(holding.map((change) => [change.digest, change]));
   const decisions = await store.approvals.listForLines([...new Set([...changes.values()].map((change) => change.lineId))]);
   const settled = new Map<string, SettledChange>();
   for (const change of changes.values()) settled.set(change.digest, settleStoredChange(change, decisions.get(change.lineId) ?? [], people, extra(change)));

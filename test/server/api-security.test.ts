@@ -118,6 +118,16 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('api security on %s', (kind) =>
     expect(wrongMethod.headers.get('allow')).toContain('POST');
     const huge = await call(tokens['ci-bot'], 'POST', '/api/changes', { change: { padding: 'x'.repeat(300_000) } });
     expect(huge.status).toBe(413);
+    // No Content-Length to go by: a chunked body is counted as it arrives.
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let index = 0; index < 40; index += 1) controller.enqueue(new TextEncoder().encode(index === 0 ? '{"change":{"padding":"' : 'x'.repeat(8192)));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${server.url}/api/changes`, { method: 'POST', headers: { Authorization: `Bearer ${tokens['ci-bot']}`, 'Content-Type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(((await streamed.json()) as { error: { code: string } }).error.code).toBe('payload-too-large');
     const text = await call(tokens['ci-bot'], 'POST', '/api/verify', 'env=production', { 'Content-Type': 'text/plain' });
     expect(text.status).toBe(415);
   });

@@ -236,16 +236,16 @@ export function* findChange(digestOrPrefix: string): Script<FindChangeResult> {
 }
 
 export function* findChangesByCommits(shas: readonly string[]): Script<StoredChange[]> {
+  return yield* findChangesHolding(shas, []);
+}
+
+/** Changes holding any of `shas`, or a commit or whole range with one of `patchIds`: one load of each. */
+export function* findChangesHolding(shas: readonly string[], patchIds: readonly string[]): Script<StoredChange[]> {
   const digests = new Set<string>();
   for (let index = 0; index < shas.length; index += CHUNK) {
     const chunk = shas.slice(index, index + CHUNK);
     for (const row of yield* all<{ digest: string }>(`SELECT DISTINCT digest FROM change_commits WHERE sha IN ${placeholders(chunk.length)}`, chunk)) digests.add(row.digest);
   }
-  return yield* loadChanges([...digests].sort());
-}
-
-export function* findChangesByPatchIds(patchIds: readonly string[]): Script<StoredChange[]> {
-  const digests = new Set<string>();
   for (let index = 0; index < patchIds.length; index += CHUNK) {
     const chunk = patchIds.slice(index, index + CHUNK);
     const list = placeholders(chunk.length);

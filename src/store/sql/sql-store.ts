@@ -5,7 +5,7 @@ import { normaliseEventTime } from '../../core/audit/hash-event.js';
 import type { AuditEventInput, Store } from '../store.js';
 import { appendEvents, checkpointHead, listEvents, readHead, readLatestCheckpoint, type AuditSettings } from './audit-scripts.js';
 import { activeBreakGlass, closeBreakGlassReview, createBreakGlass, openBreakGlassReviews, overdueBreakGlassReviews } from './break-glass-scripts.js';
-import { findChange, findChangesByCommits, findChangesByPatchIds, getChange, loadLine, recordChange } from './change-scripts.js';
+import { findChange, findChangesByCommits, findChangesHolding, getChange, loadLine, recordChange } from './change-scripts.js';
 import { appendDecision, listDecisions, listDecisionsForLines } from './decision-scripts.js';
 import { groupCommits } from './group-commit.js';
 import { migrate, readSchemaVersion, type Migration } from './migrate.js';
@@ -42,7 +42,7 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
       get: (digest) => driver.read(getChange(digest)),
       find: (digestOrPrefix) => driver.read(findChange(digestOrPrefix)),
       findByCommits: (shas) => driver.read(findChangesByCommits(shas)),
-      findByPatchIds: (patchIds) => driver.read(findChangesByPatchIds(patchIds)),
+      findHolding: (shas, patchIds) => driver.read(findChangesHolding(shas, patchIds)),
       line: (lineId) => driver.read(loadLine(lineId)),
     },
     approvals: {

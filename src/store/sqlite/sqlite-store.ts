@@ -75,12 +75,14 @@ export function createSqliteDriver(db: Database.Database): SqlDriver {
       if (!step.done) script.return(undefined as T);
     }
   };
+  // Made once: wrapping a function in a transaction costs about as much as a point query.
+  const inTransaction = db.transaction((script: Script<unknown>) => runScript(script));
   return {
     dialect: SQLITE_DIALECT,
     // A deferred transaction gives multi-query reads one snapshot; WAL lets them run beside writers.
-    read: async (script) => db.transaction(() => runScript(script))(),
+    read: async <T>(script: Script<T>) => inTransaction(script) as T,
     // INVARIANT: BEGIN IMMEDIATE takes SQLite's write lock before the script reads the chain head.
-    write: async (script) => db.transaction(() => runScript(script)).immediate(),
+    write: async <T>(script: Script<T>) => inTransaction.immediate(script) as T,
     close: async () => {
       db.close();
     },
