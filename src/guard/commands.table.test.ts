@@ -84,6 +84,15 @@ const BENIGN: Row[] = [
   ['git update-ref -d refs/heads/feature/x', 'allow'],
   ['EDITOR=vim git commit', 'allow'],
   ['GIT_SSH_COMMAND="ssh -i ~/.ssh/deploy_key" git fetch', 'allow'],
+  ['git config --global alias.st status', 'allow'],
+  ['git config alias.lg "log --oneline --graph" && git lg', 'allow'],
+  ["git config --global alias.amend '!git commit --amend --no-edit'", 'allow'],
+  ['git config --get alias.nuke', 'allow'],
+  ['git config --unset alias.nuke', 'allow'],
+  ['git config set --global core.pager "less -R"', 'allow'],
+  ['git config user.email carol@example.com', 'allow'],
+  ['GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0=ci git commit -m m', 'allow'],
+  ['GIT_CONFIG_GLOBAL=/dev/null git status', 'allow'],
   ['xargs -I{} echo {} < list.txt', 'allow'],
 ];
 
@@ -248,6 +257,32 @@ const GIT: Row[] = [
   ['printf "delete refs/heads/main\\n" | git update-ref --stdin', 'deny'],
   ['git update-ref --stdin < refs.txt', 'ask'],
   ['git -c alias.nuke="branch -D" nuke main', 'deny'],
+  // Aliases and settings that git will act on later, however they are set.
+  ['git -c alias.p=status -c alias.p="push --force" p origin main', 'deny'],
+  ['git config alias.nuke "push --force origin main" && git nuke', 'deny'],
+  ['git config --global alias.nuke "push --force origin main"', 'deny'],
+  ['git config --add alias.wipe "branch -D main"', 'deny'],
+  ['git config set --local alias.wipe "branch -D main"', 'deny'],
+  ['git config --global alias.x "!rm -rf /"; git x', 'deny'],
+  ['git config core.pager "rm -rf /"', 'deny'],
+  ['git config --global core.sshCommand "terraform destroy -var env=prod"', 'deny'],
+  ['git config alias.x "$CMD"', 'ask'],
+  ['git config include.path /tmp/more.cfg', 'ask'],
+  ['GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.p GIT_CONFIG_VALUE_0="push --force" git p origin main', 'deny'],
+  ['export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0="rm -rf /"; git log', 'deny'],
+  ["GIT_CONFIG_PARAMETERS=\"'alias.p'='push --force'\" git p origin main", 'deny'],
+  ['GIT_CONFIG_PARAMETERS="$PARAMS" git status', 'ask'],
+  ['GIT_CONFIG_COUNT="$N" git status', 'ask'],
+  ['GIT_CONFIG_GLOBAL=/tmp/other.cfg git nuke', 'ask'],
+  ['git -c include.path=/tmp/other.cfg nuke', 'ask'],
+  // Aliases a person (or an earlier call) put in git's configuration.
+  ['git pf origin main', 'deny', { gitAliases: { pf: 'push --force' } }],
+  ['git pf origin feature/x', 'allow', { gitAliases: { pf: 'push --force' } }],
+  ['git nuke', 'deny', { gitAliases: { nuke: '!rm -rf /' } }],
+  ['git st', 'allow', { gitAliases: { st: 'status' } }],
+  ['git status', 'allow', { gitAliases: { status: 'push --force origin main' } }],
+  ['git nuke', 'ask', { gitAliases: null }],
+  ['git status', 'allow', { gitAliases: null }],
 ];
 
 const OBFUSCATED: Row[] = [

@@ -62,6 +62,18 @@ describe('tollgate guard --command', () => {
     expect(run.stdout).toMatch(/^deny\n {2}- Denied: deletes the namespace `orders`/);
   });
 
+  it("follows an alias from the repository's git configuration to what it runs", () => {
+    spawnSync('git', ['config', 'alias.pf', 'push --force'], { cwd: repo });
+    try {
+      const denied = tollgate(['--command', 'git pf origin main', '--format', 'json']);
+      expect(denied.status).toBe(1);
+      expect(JSON.parse(denied.stdout)).toMatchObject({ decision: 'deny' });
+      expect(tollgate(['--command', 'git pf origin feature/x', '--format', 'json']).status).toBe(0);
+    } finally {
+      spawnSync('git', ['config', '--unset', 'alias.pf'], { cwd: repo });
+    }
+  });
+
   it('judges paths from --cwd', () => {
     expect(tollgate(['--command', 'rm -rf .', '--cwd', repo, '--format', 'json']).status).toBe(1);
     expect(tollgate(['--command', 'rm -rf .', '--cwd', join(repo, 'build'), '--format', 'json']).status).toBe(0);

@@ -49,6 +49,8 @@ export interface TestContextOptions {
   catalog?: boolean;
   cwd?: string;
   tier1Critical?: string[];
+  /** Aliases in git's configuration; `null`: the configuration cannot be read. */
+  gitAliases?: Record<string, string> | null;
 }
 
 /** A context for a workspace at `/work/repo`, with home `/home/dev`. */
@@ -63,6 +65,7 @@ export function testContext(shell: ShellParser, options: TestContextOptions = {}
       protectedBranches: ['main', 'master', 'release/*'],
       branch: options.branch ?? 'feature/guard',
       ...(options.dirty !== undefined ? { worktreeDirty: options.dirty } : {}),
+      ...(options.gitAliases !== undefined ? { alias: (name: string) => (options.gitAliases === null ? null : options.gitAliases?.[name]) } : {}),
     },
     environments: options.catalog ? testEnvironments() : [],
     protectedPaths: [

@@ -8,6 +8,7 @@
 import type { Environment } from '../core/catalog/environments-schema.js';
 import type { EnvironmentClass } from './environment/classify-environment.js';
 import type { ShellParser } from './shell/shell-syntax.js';
+import type { GitAliasLookup } from './shell/unwrap-git.js';
 
 export type GuardVerdict = 'allow' | 'ask' | 'deny';
 
@@ -58,6 +59,11 @@ export interface GuardContext {
     /** Undefined when not known; `git reset --hard` then needs a person. */
     worktreeDirty?: boolean;
     protectedBranches: string[];
+    /**
+     * `alias.<name>` from git's configuration where the command runs (read when first asked);
+     * undefined when there is none, `null` when the configuration could not be read.
+     */
+    alias?: GitAliasLookup;
   };
   /** The catalog's `environments` (empty without a catalog). */
   environments: Environment[];

@@ -12,7 +12,7 @@ import type { SimpleCommand } from './shell/shell-syntax.js';
 /** Every finding for a shell command; pure for a given context. */
 export function judgeShell(command: string, context: GuardContext): GuardFinding[] {
   const script = context.shell.parse(command);
-  const expanded = expandInvocations(script, context.shell);
+  const expanded = expandInvocations(script, context.shell, context.git.alias);
   const findings: GuardFinding[] = [];
   const redirectsSeen = new Set<SimpleCommand>();
   const redirects = (simple: SimpleCommand, subject: HitSubject, located: GuardContext): void => {

@@ -67,6 +67,18 @@ describe('readGuardContext', () => {
     expect(other.context.git.worktreeDirty).toBeUndefined();
   });
 
+  it("looks up git aliases in git's configuration, for commands that mention git", async () => {
+    git(['init', '-q', '-b', 'main']);
+    git(['config', 'alias.pf', 'push --force']);
+    git(['config', 'alias.Multi', '!f() {\n  git push --force "$@"\n}; f']);
+    const { context } = await readGuardContext({ cwd: dir, env: { HOME: dir }, now: 0, command: 'git pf origin main' });
+    expect(context.git.alias?.('pf')).toBe('push --force');
+    expect(context.git.alias?.('multi')).toBe('!f() {\n  git push --force "$@"\n}; f');
+    expect(context.git.alias?.('nothing')).toBeUndefined();
+    const other = await readGuardContext({ cwd: dir, env: { HOME: dir }, now: 0, command: 'npm test' });
+    expect(other.context.git.alias).toBeUndefined();
+  });
+
   it('reads environments and tier-1 critical paths from tollgate.yaml, and caches them by content', async () => {
     git(['init', '-q', '-b', 'main']);
     writeFileSync(join(dir, 'tollgate.yaml'), [

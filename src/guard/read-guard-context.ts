@@ -6,9 +6,11 @@
  * Every read is cheap and local; `git status` runs only when the command mentions `reset`.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { GuardContext } from './guard-types.js';
+import type { GitAliasLookup } from './shell/unwrap-git.js';
 import { defaultProtectedPaths } from './paths/protected-paths.js';
 import { readCatalogGuardConfig } from './read-catalog-guard-config.js';
 
@@ -18,6 +20,8 @@ export const CONTEXT_VARIABLES = [
   'CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'GCLOUD_PROJECT', 'AZURE_SUBSCRIPTION_ID', 'ARM_SUBSCRIPTION_ID',
   'PGHOST', 'PGDATABASE', 'PGSERVICE', 'DATABASE_URL', 'MYSQL_HOST', 'REDIS_URL', 'MONGODB_URI', 'TMPDIR', 'USER', 'HOME',
 ] as const;
+
+const requireBuiltin = createRequire(import.meta.url);
 
 const DEFAULT_PROTECTED_BRANCHES = ['main', 'master', 'trunk', 'production', 'prod', 'live', 'stable', 'release', 'release/*', 'release-*', 'releases/*'];
 
@@ -59,7 +63,9 @@ export async function readGuardContext(options: ReadGuardContextOptions): Promis
 
   const kubeContext = readKubeContext(options.env, home);
   const terraformWorkspace = readTerraformWorkspace(cwd);
-  const git = repoRoot ? await readGitState(repoRoot, options.command) : { protectedBranches: DEFAULT_PROTECTED_BRANCHES };
+  const git: GuardContext['git'] = repoRoot ? await readGitState(repoRoot, options.command) : { protectedBranches: DEFAULT_PROTECTED_BRANCHES };
+  // Outside a repository the user's and the system's git configuration still define aliases.
+  if (options.command && /git/i.test(options.command)) git.alias = configuredGitAliases(repoRoot ?? cwd);
 
   const context: UnparsedContext = {
     cwd,
@@ -139,6 +145,39 @@ async function readGitState(repoRoot: string, command: string | undefined): Prom
     }
   }
   return git;
+}
+
+/**
+ * The aliases git's configuration defines (repository, user and system files, with their includes),
+ * read with one `git config` call the first time a command uses a git subcommand that is not built in.
+ */
+function configuredGitAliases(cwd: string): GitAliasLookup {
+  let aliases: Map<string, string> | null | undefined;
+  return (name) => {
+    if (aliases === undefined) {
+      try {
+        // Required here, synchronously: most commands never get this far, and loading it costs start-up time.
+        const { execFileSync } = requireBuiltin('node:child_process') as typeof import('node:child_process');
+        // `-z`: records end with NUL, the key ends with a newline, values may hold newlines.
+        const output = execFileSync('git', ['config', '-z', '--get-regexp', '^alias\\.'], { cwd, encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] });
+        aliases = parseAliasRecords(output);
+      } catch (error) {
+        // Exit 1: no alias is defined. Anything else: unknown, so the alias cannot be followed.
+        aliases = (error as { status?: number }).status === 1 ? new Map() : null;
+      }
+    }
+    return aliases === null ? null : aliases.get(name);
+  };
+}
+
+function parseAliasRecords(output: string): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const record of output.split('\0')) {
+    const newline = record.indexOf('\n');
+    const key = newline < 0 ? record : record.slice(0, newline);
+    if (key.startsWith('alias.')) aliases.set(key.slice('alias.'.length).toLowerCase(), newline < 0 ? '' : record.slice(newline + 1));
+  }
+  return aliases;
 }
 
 function resolveGitDir(repoRoot: string): string | undefined {

@@ -10,6 +10,7 @@ import { readAwkProgram } from './read-awk-program.js';
 import { readInlineCode } from './read-inline-code.js';
 import type { ShellAssignment, ShellParser, ShellScript, ShellWord, SimpleCommand } from './shell-syntax.js';
 import { unwrapCommand } from './unwrap-command.js';
+import type { GitAliasLookup } from './unwrap-git.js';
 
 /** One command that runs, with everything that decides where and as what. */
 export interface Invocation {
@@ -68,9 +69,12 @@ const COMMAND_VARIABLES = new Set([
 ]);
 const MAX_STEPS = 32;
 
-/** Expands a parsed script; `parser` reads nested shell text (`bash -c '…'`, `ssh host '…'`). */
-export function expandInvocations(script: ShellScript, parser: ShellParser): ExpandedShell {
-  const expander = new Expander(parser);
+/**
+ * Expands a parsed script; `parser` reads nested shell text (`bash -c '…'`, `ssh host '…'`), and
+ * `gitAlias` answers for git aliases defined in git's configuration.
+ */
+export function expandInvocations(script: ShellScript, parser: ShellParser, gitAlias?: GitAliasLookup): ExpandedShell {
+  const expander = new Expander(parser, gitAlias);
   expander.script(script, { via: [], outer: [], assignments: [], depth: 0, argsFromInput: false, lenient: false, cd: [] }, undefined);
   return { invocations: expander.invocations, uncertainties: expander.uncertainties };
 }
@@ -88,7 +92,10 @@ class Expander {
   /** Command-valued variables already followed, so a value that sets them again cannot loop. */
   private readonly followed = new Set<ShellAssignment>();
 
-  constructor(private readonly parser: ShellParser) {}
+  constructor(
+    private readonly parser: ShellParser,
+    private readonly gitAlias: GitAliasLookup | undefined,
+  ) {}
 
   script(script: ShellScript, hop: Hop, origin: SimpleCommand | undefined): void {
     const scoped: Hop = { ...hop, assignments: [...hop.assignments, ...script.assignments] };
@@ -118,7 +125,7 @@ class Expander {
         this.uncertain(`the command name \`${first.display}\` is only known at run time`, command, hop);
         return;
       }
-      const next = unwrapCommand(name, words);
+      const next = unwrapCommand(name, words, { assignments: hop.assignments, ...(this.gitAlias ? { gitAlias: this.gitAlias } : {}) });
       switch (next.kind) {
         case 'query':
           return;

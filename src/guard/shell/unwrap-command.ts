@@ -8,7 +8,7 @@
 import { literalWord, makeWord } from './decode-word.js';
 import { type ArgumentSpec, parseArguments } from './parse-arguments.js';
 import { AWKS, interpreterOf, SHELLS, unwrapAwk, unwrapInterpreter, unwrapShell } from './unwrap-interpreter.js';
-import { unwrapGit } from './unwrap-git.js';
+import { type GitAliasLookup, unwrapGit } from './unwrap-git.js';
 import { unwrapContainerExec, unwrapScript, unwrapSsh, unwrapSu } from './unwrap-remote.js';
 import type { ShellAssignment, ShellWord } from './shell-syntax.js';
 
@@ -94,8 +94,16 @@ const WRAPPERS: Record<string, Wrapper> = {
   'aws-vault': { sub: ['exec'], shortWithValue: 'dt', longWithValue: ['duration', 'mfa-token', 'region'], stopAtPositional: true, skip: 1 },
 };
 
+/** What is in effect where a command runs, beyond its words. */
+export interface UnwrapScope {
+  /** Variables set for it: prefixes, `env NAME=value`, assignments earlier in the script. */
+  assignments?: readonly ShellAssignment[];
+  /** git aliases defined in git's configuration. */
+  gitAlias?: GitAliasLookup;
+}
+
 /** One unwrapping step for `argv` whose command name is `name` (already normalised). */
-export function unwrapCommand(name: string, argv: readonly ShellWord[]): UnwrapStep {
+export function unwrapCommand(name: string, argv: readonly ShellWord[], scope: UnwrapScope = {}): UnwrapStep {
   const args = argv.slice(1);
   const wrapper = WRAPPERS[name];
   if (wrapper) return unwrapWrapper(name, wrapper, args);
@@ -117,7 +125,7 @@ export function unwrapCommand(name: string, argv: readonly ShellWord[]): UnwrapS
     case 'xargs':
       return unwrapXargs(args);
     case 'git':
-      return unwrapGit(args);
+      return unwrapGit(args, scope);
     case 'find':
       return unwrapFind(args);
     case 'watch':
