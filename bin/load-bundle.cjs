@@ -4,37 +4,44 @@
  * (`<bundle>.v8cache`), so a start does not parse and compile the bundle again.
  *
  * A cache is used only when it was made from exactly these bytes: V8 itself checks the source's
- * length, not its content, so the cache starts with the sha256 of the source it was made from.
- * A missing, stale or rejected cache costs nothing but the compile it would have saved.
+ * length, not its content, so the cache starts with a copy of the source it was made from, compared
+ * byte for byte (a memcmp; hashing would need `node:crypto`, whose loading alone costs more start-up
+ * time than the guard's whole decision). A missing, stale or rejected cache costs nothing but the
+ * compile it would have saved.
  */
-const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname } = require('node:path');
 const vm = require('node:vm');
 
-const HASH_BYTES = 32;
+const LENGTH_BYTES = 4;
 
-/** The sha256 a cache file must start with to belong to `source`. */
-function sourceHash(source) {
-  return createHash('sha256').update(source).digest();
+/** A cache file: the source's length (UInt32LE), the source itself, then V8's cached data. */
+function cacheFile(sourceBytes, cachedData) {
+  const length = Buffer.alloc(LENGTH_BYTES);
+  length.writeUInt32LE(sourceBytes.length);
+  return Buffer.concat([length, sourceBytes, cachedData]);
 }
 
-function readCache(file, source) {
+/** V8's cached data in `<file>.v8cache`, when that cache was made from exactly `sourceBytes`. */
+function readCache(file, sourceBytes) {
   let bytes;
   try {
     bytes = readFileSync(`${file}.v8cache`);
   } catch {
     return undefined;
   }
-  if (bytes.length <= HASH_BYTES || !bytes.subarray(0, HASH_BYTES).equals(sourceHash(source))) return undefined;
-  return bytes.subarray(HASH_BYTES);
+  const start = LENGTH_BYTES + sourceBytes.length;
+  if (bytes.length <= start || bytes.readUInt32LE(0) !== sourceBytes.length) return undefined;
+  if (!bytes.subarray(LENGTH_BYTES, start).equals(sourceBytes)) return undefined;
+  return bytes.subarray(start);
 }
 
 /** Compiles `file` as a CommonJS module (with its cache when valid); returns the script and its module. */
 function compileBundle(file) {
-  const source = readFileSync(file, 'utf8');
-  const cachedData = readCache(file, source);
+  const sourceBytes = readFileSync(file);
+  const source = sourceBytes.toString('utf8');
+  const cachedData = readCache(file, sourceBytes);
   const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = new Module(file, require.main);
   module.filename = file;
@@ -44,7 +51,7 @@ function compileBundle(file) {
     module.loaded = true;
     return module.exports;
   };
-  return { script, source, run };
+  return { script, sourceBytes, run };
 }
 
 /** `require(file)` for a bundle of `dist/`, through its code cache. */
@@ -52,4 +59,4 @@ function loadBundle(file) {
   return compileBundle(file).run();
 }
 
-module.exports = { loadBundle, compileBundle, sourceHash };
+module.exports = { loadBundle, compileBundle, cacheFile };

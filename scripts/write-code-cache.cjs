@@ -5,17 +5,17 @@
 // effects (command modules, not entries).
 const { writeFileSync } = require('node:fs');
 const { resolve } = require('node:path');
-const { compileBundle, sourceHash } = require('../bin/load-bundle.cjs');
+const { cacheFile, compileBundle } = require('../bin/load-bundle.cjs');
 
 async function main() {
   const [file, mode] = process.argv.slice(2);
   const path = resolve(file);
-  const { script, source, run } = compileBundle(path);
+  const { script, sourceBytes, run } = compileBundle(path);
   if (mode === '--run') {
     const exports = run();
     if (typeof exports.warmUp === 'function') await exports.warmUp();
   }
-  writeFileSync(`${path}.v8cache`, Buffer.concat([sourceHash(source), script.createCachedData()]));
+  writeFileSync(`${path}.v8cache`, cacheFile(sourceBytes, script.createCachedData()));
 }
 
 main().catch((error) => {

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -12,10 +11,12 @@ const dir = mkdtempSync(join(tmpdir(), 'tollgate-code-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('bundles start from the V8 code cache the build writes', () => {
-  it('writes a cache for the check bundle that names the bundle by its sha256, and V8 accepts it', () => {
+  it('writes a cache for the check bundle that starts with the bundle it was made from, and V8 accepts it', () => {
     const bundle = join(ROOT, 'dist/commands/check.cjs');
     const cache = readFileSync(`${bundle}.v8cache`);
-    expect(cache.subarray(0, 32).equals(createHash('sha256').update(readFileSync(bundle, 'utf8')).digest())).toBe(true);
+    const source = readFileSync(bundle);
+    expect(cache.readUInt32LE(0)).toBe(source.length);
+    expect(cache.subarray(4, 4 + source.length).equals(source)).toBe(true);
     // A plain node, as `tollgate` runs: the cache must be accepted, not rejected.
     const probe = `const { compileBundle } = require(${JSON.stringify(join(ROOT, 'bin/load-bundle.cjs'))}); process.stdout.write(String(compileBundle(${JSON.stringify(bundle)}).script.cachedDataRejected));`;
     expect(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })).toBe('false');
