@@ -31,6 +31,8 @@ function git(dir: string, args: string[]): void {
 function buildRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-read-change-'));
   git(dir, ['init', '-q', '-b', 'main']);
+  // No automatic gc: the big commit would start one in the background, in the middle of the timings.
+  git(dir, ['config', 'gc.auto', '0']);
   writeFileSync(join(dir, 'README.md'), '# bench\n');
   git(dir, ['add', '-A']);
   git(dir, ['commit', '-q', '-m', 'base']);
@@ -44,6 +46,8 @@ function buildRepo(): string {
   }
   git(dir, ['add', '-A']);
   git(dir, ['commit', '-q', '-m', 'a very large change']);
+  // Packed, as the objects of a repository in use are, before anything is timed.
+  git(dir, ['gc', '--quiet']);
   return dir;
 }
 
