@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { compilePathGlobs } from './path-globs.js';
+import { compilePathGlobs, indexPathGlobs } from './path-globs.js';
 
 /** Globs of every shape the fast tests take, and some they leave to picomatch. */
 const GLOBS = [
@@ -46,5 +46,25 @@ describe('compilePathGlobs', () => {
   it('matches nothing for an empty list or only blank globs', () => {
     expect(compilePathGlobs([])('a')).toBe(false);
     expect(compilePathGlobs(['', '  '])('a')).toBe(false);
+  });
+
+  it('agrees with picomatch on a list of many folder globs (looked up by folder)', () => {
+    const globs = ['a/**', 'x/**', 'services/checkout/**', 'dist/**', '.github/**', 'docs/**', 'c/a/**', '**/*.lock'];
+    const matcher = compilePathGlobs(globs);
+    const reference = picomatch(globs, { dot: true });
+    expect(paths.filter((path) => matcher(path) !== reference(path))).toEqual([]);
+  });
+});
+
+describe('indexPathGlobs', () => {
+  const paths = corpus();
+
+  it('answers, for every path, the lists whose own matcher matches it', () => {
+    const lists = [['services/checkout/**'], ['services/**', 'docs'], ['a/**', '**/*.lock'], [], ['a/[bc]/?.txt', 'x/**'], ['**/dist/**'], ['a/**'], ['', ' '], ['tollgate.yaml', '.github/workflows/**'], GLOBS];
+    const index = indexPathGlobs(lists);
+    const each = lists.map((globs) => compilePathGlobs(globs));
+    const wrong = paths.filter((path) => JSON.stringify(index(path)) !== JSON.stringify(each.flatMap((matches, i) => (matches(path) ? [i] : []))));
+    expect(wrong).toEqual([]);
+    expect(index('a/b/x.lock')).toEqual([2, 6, 9]);
   });
 });

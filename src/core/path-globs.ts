@@ -33,6 +33,9 @@ interface FastGlobs {
   segments: Set<string>;
 }
 
+/** Above this many `dir/**` globs, a path's folders are looked up in a set instead of each glob tried in turn. */
+const DIR_SCAN_LIMIT = 4;
+
 /** Adds `glob` to `fast` when it has one of the common shapes; false when it has none. */
 function addFastGlob(fast: FastGlobs, glob: string): boolean {
   const literal = (text: string): boolean => text !== '' && !SPECIAL.test(text) && !UNUSUAL_PATH.test(text);
@@ -54,9 +57,13 @@ function addFastGlob(fast: FastGlobs, glob: string): boolean {
   return false;
 }
 
-function testFast(fast: FastGlobs, path: string): boolean {
+function testFast(fast: FastGlobs, dirSet: Set<string> | undefined, path: string): boolean {
   if (fast.exact.has(path)) return true;
-  for (const dir of fast.dirs) if (path.startsWith(dir) && (path.length === dir.length || path.charCodeAt(dir.length) === SLASH)) return true;
+  if (dirSet) {
+    if (dirSet.has(path) || someFolder(path, (folder) => dirSet.has(folder))) return true;
+  } else {
+    for (const dir of fast.dirs) if (path.startsWith(dir) && (path.length === dir.length || path.charCodeAt(dir.length) === SLASH)) return true;
+  }
   for (const suffix of fast.suffixes) if (path.endsWith(suffix)) return true;
   if (fast.names.size > 0 && fast.names.has(path.slice(path.lastIndexOf('/') + 1))) return true;
   if (fast.segments.size > 0) for (const segment of path.split('/')) if (fast.segments.has(segment)) return true;
@@ -64,6 +71,12 @@ function testFast(fast: FastGlobs, path: string): boolean {
 }
 
 const SLASH = 47;
+
+/** True when `test` holds for one of the folders `path` is in (`a`, `a/b` for `a/b/c`), outermost first. */
+function someFolder(path: string, test: (folder: string) => boolean): boolean {
+  for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) if (test(path.slice(0, slash))) return true;
+  return false;
+}
 
 /** A cheap first look for the characters an unusual path needs, before the exact test. */
 function isUnusualPath(path: string): boolean {
@@ -84,11 +97,57 @@ export function compilePathGlobs(globs: readonly string[]): PathMatcher {
   const slow = used.filter((glob) => !addFastGlob(fast, glob));
   const picomatchTest = compilePicomatch(slow);
   if (slow.length === used.length) return picomatchTest;
+  const dirSet = fast.dirs.length > DIR_SCAN_LIMIT ? new Set(fast.dirs) : undefined;
   // An unusual path is left entirely to picomatch, for every glob (compiled when first needed).
   let exact: PathMatcher | undefined;
   return (path) => {
     if (isUnusualPath(path)) return (exact ??= compilePicomatch(used))(path);
-    return testFast(fast, path) || (slow.length > 0 && picomatchTest(path));
+    return testFast(fast, dirSet, path) || (slow.length > 0 && picomatchTest(path));
+  };
+}
+
+/**
+ * Which of several glob lists match a path (the indexes of the lists, in order): the answers of
+ * `compilePathGlobs` for each list, for the price of one lookup per folder of the path for all
+ * their `dir/**` and plain-path globs together. A catalog's systems are such lists: asking each
+ * system's matcher in turn cost every path a test per system.
+ *
+ * @example indexPathGlobs([['a/**'], ['b/**'], ['**\/*.md']])('a/x.md') // => [0, 2]
+ */
+export function indexPathGlobs(lists: readonly (readonly string[])[]): (path: string) => number[] {
+  const byPath = new Map<string, number[]>();
+  const byFolder = new Map<string, number[]>();
+  const others: { index: number; matches: PathMatcher }[] = [];
+  const add = (map: Map<string, number[]>, key: string, index: number): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [index]);
+    else if (list[list.length - 1] !== index) list.push(index);
+  };
+  lists.forEach((globs, index) => {
+    const rest: string[] = [];
+    for (const glob of globs) {
+      if (glob.trim() === '') continue;
+      const shape: FastGlobs = { exact: new Set(), dirs: [], names: new Set(), suffixes: [], segments: new Set() };
+      if (!addFastGlob(shape, glob) || shape.exact.size + shape.dirs.length === 0) rest.push(glob);
+      for (const path of shape.exact) add(byPath, path, index);
+      for (const dir of shape.dirs) add(byFolder, dir, index);
+    }
+    if (rest.length > 0) others.push({ index, matches: compilePathGlobs(rest) });
+  });
+  // An unusual path is left to each list's own matcher (picomatch), compiled when first needed.
+  let whole: PathMatcher[] | undefined;
+  return (path) => {
+    if (isUnusualPath(path)) {
+      whole ??= lists.map((globs) => compilePathGlobs(globs));
+      return whole.flatMap((matches, index) => (matches(path) ? [index] : []));
+    }
+    const found = new Set<number>([...(byPath.get(path) ?? []), ...(byFolder.get(path) ?? [])]);
+    someFolder(path, (folder) => {
+      for (const index of byFolder.get(folder) ?? []) found.add(index);
+      return false;
+    });
+    for (const other of others) if (!found.has(other.index) && other.matches(path)) found.add(other.index);
+    return [...found].sort((a, b) => a - b);
   };
 }
 
