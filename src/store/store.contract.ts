@@ -179,6 +179,7 @@ export function describeStoreContract(name: string, factory: HarnessFactory, ena
         expect((await store.changes.findHolding([b, c], ['pb', 'range1'])).map((change) => change.digest)).toEqual([d1]);
         expect(await store.changes.findByCommits([c])).toEqual([]);
         expect(await store.changes.get(d2)).toBeNull();
+        expect((await store.changes.getMany([d2, d1, d1.replace(/.$/, 'x')])).map((change) => change.digest)).toEqual([d1]);
       });
 
       it('lists candidates for an ambiguous prefix', async () => {
@@ -206,6 +207,7 @@ export function describeStoreContract(name: string, factory: HarnessFactory, ena
         expect(next).toMatchObject({ created: true, superseded: [d1], change: { lineId: d1 } });
         expect(await store.changes.get(d1)).toMatchObject({ supersededBy: d2 });
         expect((await store.changes.line(d1)).map((change) => change.digest)).toEqual([d1, d2]);
+        expect((await store.changes.getMany([d2, d1])).map((change) => [change.digest, change.supersededBy])).toEqual([[d2, undefined], [d1, d2]]);
         // Recording the old content again (the branch was reset to it) makes it current again.
         const back = await store.changes.record({ evaluation: buildEvaluation({ digest: d1, commits: [{ sha: a, patchId: 'pa' }, { sha: b, patchId: 'pb' }] }), at: at(3) }, recordedEvent);
         expect(back).toMatchObject({ created: false, reinstated: true, superseded: [d2] });

@@ -155,6 +155,8 @@ export interface ChangeStore {
    */
   record(input: RecordChangeInput, audit: AuditFor<RecordChangeOutcome | RecordChangeRefusal>): Promise<RecordChangeOutcome | RecordChangeRefusal>;
   get(digest: string): Promise<StoredChange | null>;
+  /** Several changes in one read, in the order of `digests`; unknown digests are left out. */
+  getMany(digests: readonly string[]): Promise<StoredChange[]>;
   /** By full digest or unique prefix (at least 4 hex digits). */
   find(digestOrPrefix: string): Promise<FindChangeResult>;
   /** Changes holding any of these commit shas. */

@@ -5,7 +5,7 @@ import { normaliseEventTime } from '../../core/audit/hash-event.js';
 import type { AuditEventInput, Store } from '../store.js';
 import { appendEvents, checkpointHead, listEvents, readHead, readLatestCheckpoint, type AuditSettings } from './audit-scripts.js';
 import { activeBreakGlass, closeBreakGlassReview, createBreakGlass, openBreakGlassReviews, overdueBreakGlassReviews } from './break-glass-scripts.js';
-import { findChange, findChangesByCommits, findChangesHolding, getChange, loadLine, recordChange } from './change-scripts.js';
+import { findChange, findChangesByCommits, findChangesHolding, getChange, loadChanges, loadLine, recordChange } from './change-scripts.js';
 import { appendDecision, listDecisions, listDecisionsForLines } from './decision-scripts.js';
 import { groupCommits } from './group-commit.js';
 import { migrate, readSchemaVersion, type Migration } from './migrate.js';
@@ -40,6 +40,7 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
     changes: {
       record: (input, audit) => driver.write(recordChange({ ...input, at: time(input.at) }, audit, settings)),
       get: (digest) => driver.read(getChange(digest)),
+      getMany: (digests) => driver.read(loadChanges(digests)),
       find: (digestOrPrefix) => driver.read(findChange(digestOrPrefix)),
       findByCommits: (shas) => driver.read(findChangesByCommits(shas)),
       findHolding: (shas, patchIds) => driver.read(findChangesHolding(shas, patchIds)),
