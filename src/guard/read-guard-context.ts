@@ -3,7 +3,8 @@
  * branch, the kube context from KUBECONFIG, the Terraform workspace file, target-selecting
  * environment variables and the catalog's environments and protected paths.
  *
- * Every read is cheap and local; `git status` runs only when the command mentions `reset`.
+ * Every read is cheap and local; `git status` runs only when the command mentions `reset`, and
+ * `git config` (for aliases) only when a git subcommand that is not built in is judged.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
