@@ -25,6 +25,8 @@ describe('file writes by non-shell tools', () => {
     ['.git/hooks/pre-commit', 'ask'],
     ['.claude/settings.json', 'ask'],
     [`${TEST_HOME}/.claude/settings.json`, 'ask'],
+    [`${TEST_HOME}/.gitconfig`, 'ask'],
+    [`${TEST_HOME}/.config/git/config`, 'ask'],
     ['.tollgate/guard-grants/TG-AAAA-BBBB.json', 'deny'],
     ['services/payments/ledger.ts', 'ask'],
     ['services/search/index.ts', 'allow'],

@@ -26,6 +26,8 @@ export function defaultProtectedPaths(): ProtectedPath[] {
     ...[...hooks, ...homeHooks].map((pattern) => ({ pattern, reason: HOOK_REASON, verdict: 'ask' as const })),
     { pattern: '.git/**', reason: "is the repository's history and configuration", verdict: 'ask' },
     { pattern: '.git', reason: "is the repository's history and configuration", verdict: 'ask' },
+    // Aliases and commands set here (`core.pager`, `core.fsmonitor`) run in every later git call, a person's too.
+    ...['~/.gitconfig', '~/.config/git/**'].map((pattern) => ({ pattern, reason: "is git's configuration for every repository (aliases and the commands git runs)", verdict: 'ask' as const })),
     { pattern: 'tollgate.yaml', reason: 'is the Tollgate catalog (tiers, owners, environments)', verdict: 'ask' },
     ...['.github/workflows/**', '.github/actions/**', '.gitlab-ci.yml', '.gitlab/ci/**', '.circleci/**', 'Jenkinsfile', 'azure-pipelines.yml',
       '.buildkite/**', 'bitbucket-pipelines.yml', '.travis.yml', '.drone.yml', '.woodpecker.yml', '.woodpecker/**', '.ci/**']
