@@ -268,6 +268,8 @@ const GIT: Row[] = [
   ['git config --global core.sshCommand "terraform destroy -var env=prod"', 'deny'],
   ['git config alias.x "$CMD"', 'ask'],
   ['git config include.path /tmp/more.cfg', 'ask'],
+  ['git config core.hooksPath .githooks', 'ask'],
+  ['git -c core.hooksPath=/tmp/hooks commit -m m', 'ask'],
   ['GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.p GIT_CONFIG_VALUE_0="push --force" git p origin main', 'deny'],
   ['export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0="rm -rf /"; git log', 'deny'],
   ["GIT_CONFIG_PARAMETERS=\"'alias.p'='push --force'\" git p origin main", 'deny'],

@@ -28,8 +28,8 @@ const SHELL_SETTINGS = [
   /^(diff|merge|filter|remote)\..+\.(textconv|command|driver|clean|smudge|process|uploadpack|receivepack)$/,
   /^uploadpack\.packobjectshook$/,
 ];
-/** Settings that load more settings from a file. */
-const INCLUDE_SETTINGS = /^(include|includeif\..+)\.path$/;
+/** Settings that make git read more settings, or run hooks, from files the guard does not see. */
+const UNSEEN_FILE_SETTINGS = /^(include|includeif\..+)\.path$|^core\.hookspath$/;
 /** Variables that point git at other config files. */
 const CONFIG_FILE_VARIABLES = ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG'];
 const NOT_A_COMMAND = new Set(['', 'true', 'false', 'yes', 'no', 'on', 'off', '1', '0']);
@@ -78,8 +78,8 @@ export function unwrapGit(args: ShellWord[], scope: UnwrapScope = {}): UnwrapSte
   const parsed = parseArguments(args, GLOBAL);
   // Command-line settings come after the environment's: for the same key, git uses the last.
   const settings = [...fromEnvironment, ...readSettings(parsed.valueWords.get('-c') ?? [], parsed.valueWords.get('--config-env') ?? [])];
-  const included = settings.find((setting) => INCLUDE_SETTINGS.test(setting.key));
-  if (included) return { kind: 'uncertain', reason: `\`${included.key}\` loads git settings (aliases, shell commands) from a file` };
+  const unseen = settings.find((setting) => UNSEEN_FILE_SETTINGS.test(setting.key));
+  if (unseen) return { kind: 'uncertain', reason: `\`${unseen.key}\` makes git read settings or run hooks from files the guard does not see` };
   const subcommand = args[parsed.stop];
   const alias = subcommand && settings.filter((setting) => setting.key === `alias.${subcommand.value.toLowerCase()}`).at(-1);
   if (alias) {
@@ -92,7 +92,7 @@ export function unwrapGit(args: ShellWord[], scope: UnwrapScope = {}): UnwrapSte
   const commands = settings.flatMap(shellCommandOf);
   if (subcommand?.value === 'config') {
     const written = readConfigWrite(args.slice(parsed.stop + 1));
-    if (written && INCLUDE_SETTINGS.test(written.key)) return { kind: 'uncertain', reason: `\`git config ${written.key}\` makes git load settings from a file` };
+    if (written && UNSEEN_FILE_SETTINGS.test(written.key)) return { kind: 'uncertain', reason: `\`git config ${written.key}\` makes git read settings or run hooks from files the guard does not see` };
     if (written?.key.startsWith('alias.')) {
       const name = written.key.slice('alias.'.length);
       if (!written.value.literal) return { kind: 'uncertain', reason: `the git alias \`${name}\` is set to a value only known at run time` };
