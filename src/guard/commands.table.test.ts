@@ -274,6 +274,8 @@ const GIT: Row[] = [
   ['export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0="rm -rf /"; git log', 'deny'],
   ["GIT_CONFIG_PARAMETERS=\"'alias.p'='push --force'\" git p origin main", 'deny'],
   ['GIT_CONFIG_PARAMETERS="$PARAMS" git status', 'ask'],
+  ["GIT_CONFIG_PARAMETERS=\"'user.name'='ci' 'alias.p'='push --force' \" git p origin main", 'deny'],
+  ["GIT_CONFIG_PARAMETERS=\"'alias.p'='push --force\" git p origin main", 'ask'],
   ['GIT_CONFIG_COUNT="$N" git status', 'ask'],
   ['GIT_CONFIG_GLOBAL=/tmp/other.cfg git nuke', 'ask'],
   ['git -c include.path=/tmp/other.cfg nuke', 'ask'],

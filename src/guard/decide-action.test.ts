@@ -55,6 +55,12 @@ describe('MCP and cloud tools', () => {
   });
 });
 
+it("follows a git alias from git's configuration inside an MCP shell tool's command", () => {
+  const context = testContext(shell, { gitAliases: { pf: 'push --force' } });
+  expect(decideAction({ kind: 'tool', tool: 'mcp__shell__run', input: { command: 'git pf origin main' } }, context).decision).toBe('deny');
+  expect(decideAction({ kind: 'tool', tool: 'mcp__shell__run', input: { command: 'git pf origin feature/x' } }, context).decision).toBe('allow');
+});
+
 describe('one-time approvals', () => {
   const action: AgentAction = { kind: 'shell', command: 'terraform destroy' };
   const context = testContext(shell);

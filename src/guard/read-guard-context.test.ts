@@ -67,7 +67,7 @@ describe('readGuardContext', () => {
     expect(other.context.git.worktreeDirty).toBeUndefined();
   });
 
-  it("looks up git aliases in git's configuration, for commands that mention git", async () => {
+  it("looks up git aliases in git's configuration, whatever the action", async () => {
     git(['init', '-q', '-b', 'main']);
     git(['config', 'alias.pf', 'push --force']);
     git(['config', 'alias.Multi', '!f() {\n  git push --force "$@"\n}; f']);
@@ -75,8 +75,9 @@ describe('readGuardContext', () => {
     expect(context.git.alias?.('pf')).toBe('push --force');
     expect(context.git.alias?.('multi')).toBe('!f() {\n  git push --force "$@"\n}; f');
     expect(context.git.alias?.('nothing')).toBeUndefined();
-    const other = await readGuardContext({ cwd: dir, env: { HOME: dir }, now: 0, command: 'npm test' });
-    expect(other.context.git.alias).toBeUndefined();
+    // A tool call (no shell command) may still carry a git command in its input.
+    const tool = await readGuardContext({ cwd: dir, env: { HOME: dir }, now: 0 });
+    expect(tool.context.git.alias?.('pf')).toBe('push --force');
   });
 
   it('reads environments and tier-1 critical paths from tollgate.yaml, and caches them by content', async () => {

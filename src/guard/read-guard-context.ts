@@ -65,8 +65,9 @@ export async function readGuardContext(options: ReadGuardContextOptions): Promis
   const kubeContext = readKubeContext(options.env, home);
   const terraformWorkspace = readTerraformWorkspace(cwd);
   const git: GuardContext['git'] = repoRoot ? await readGitState(repoRoot, options.command) : { protectedBranches: DEFAULT_PROTECTED_BRANCHES };
-  // Outside a repository the user's and the system's git configuration still define aliases.
-  if (options.command && /git/i.test(options.command)) git.alias = configuredGitAliases(repoRoot ?? cwd);
+  // Always offered (it reads nothing until asked): a git command can also arrive inside a tool's
+  // input, and outside a repository the user's and the system's configuration still define aliases.
+  git.alias = configuredGitAliases(repoRoot ?? cwd);
 
   const context: UnparsedContext = {
     cwd,

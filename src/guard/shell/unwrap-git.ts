@@ -179,7 +179,8 @@ function readEnvironmentSettings(assignments: readonly ShellAssignment[]): Setti
 }
 
 /** `'key'='value' 'key2'='value2'` (or the older `'key=value'`), as git quotes them; undefined when malformed. */
-function parseConfigParameters(text: string): Setting[] | undefined {
+function parseConfigParameters(value: string): Setting[] | undefined {
+  const text = value.trim();
   const quoted = "'((?:[^']|'\\\\'')*)'";
   const entry = new RegExp(`\\s*${quoted}(?:=${quoted})?`, 'gy');
   const unquote = (value: string): string => value.replace(/'\\''/g, "'");
@@ -191,7 +192,8 @@ function parseConfigParameters(text: string): Setting[] | undefined {
     const [key, value] = match[2] !== undefined ? [head, unquote(match[2])] : equals < 0 ? [head, 'true'] : [head.slice(0, equals), head.slice(equals + 1)];
     settings.push({ key: key.toLowerCase(), value: literalWord(value) });
   }
-  return text.slice(entry.lastIndex).trim() === '' ? settings : undefined;
+  // A failed match resets lastIndex to 0: anything unread makes the whole value unknown.
+  return entry.lastIndex === text.length ? settings : undefined;
 }
 
 /** The global options without the `-c key=…` pair that sets `prefix`, so the expansion cannot expand again. */
