@@ -36,7 +36,7 @@ export interface GitResult {
 }
 
 /** Thrown when `git` itself cannot be started. */
-function gitMissing(error: NodeJS.ErrnoException): Error {
+export function gitMissing(error: NodeJS.ErrnoException): Error {
   return error.code === 'ENOENT' ? new UsageError('`git` was not found on PATH; install git to read changes') : error;
 }
 
