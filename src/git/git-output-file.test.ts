@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,6 +48,24 @@ describe('readGitOutput', () => {
     for await (const chunk of output.chunks) kept.push({ chunk, copy: Buffer.from(chunk) });
     expect(kept.length).toBeGreaterThan(1);
     expect(kept.every(({ chunk, copy }) => chunk.equals(copy))).toBe(true);
+  });
+
+  it('reads output git finished writing before reading began', async () => {
+    const output = await readGitOutput(repo.dir, ['diff', 'HEAD~1', 'HEAD', '--', 'a.ts']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { bytes } = await readAll(output.chunks);
+    expect(bytes.toString()).toContain('+export const a = 2;');
+    expect(await output.exitCode()).toBe(0);
+  });
+
+  it('falls back to a pipe when no temporary file can be made', async () => {
+    const notAFolder = join(temp, 'file');
+    writeFileSync(notAFolder, '');
+    process.env.TMPDIR = notAFolder;
+    const output = await readGitOutput(repo.dir, ['diff', 'HEAD~1', 'HEAD']);
+    const { bytes } = await readAll(output.chunks);
+    expect(bytes.equals(execFileSync('git', ['diff', 'HEAD~1', 'HEAD'], { cwd: repo.dir, maxBuffer: 64 * 2 ** 20 }))).toBe(true);
+    expect(await output.exitCode()).toBe(0);
   });
 
   it('reports git’s exit code and stderr for a failing command', async () => {
