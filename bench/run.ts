@@ -72,6 +72,7 @@ const BENCHES: Bench[] = [
     describe: (r) => [
       `autocannon, ${r.connections} connections × ${r.seconds} s each; bare node:http ${fmt(r.bareRps!, 0)} req/s (p99 ${fmt(r.bareP99Ms!, 0)} ms)`,
       `POST /api/verify: SQLite ${fmt(r.sqliteVerifyRps!, 0)} req/s (p99 ${fmt(r.sqliteVerifyP99Ms!, 0)} ms) = ${fmt(100 * r.sqliteVerifyRatio!, 1)}% of bare (target ≥ 25%: ${verdict(r.sqliteVerifyRatio! >= 0.25)}); PostgreSQL ${fmt(r.postgresVerifyRps!, 0)} req/s (p99 ${fmt(r.postgresVerifyP99Ms!, 0)} ms) = ${fmt(100 * r.postgresVerifyRatio!, 1)}%`,
+      `a bare exchange takes ${fmt(1e6 / r.bareRps!, 0)} µs and one Ed25519 signature ${fmt(r.signUs!, 0)} µs: a verify that signs its attestation can reach at most ${fmt(100 * r.signedCeilingRatio!, 0)}% of bare`,
       `GET change page: SQLite ${fmt(r.sqlitePageRps!, 0)} req/s (p99 ${fmt(r.sqlitePageP99Ms!, 0)} ms); PostgreSQL ${fmt(r.postgresPageRps!, 0)} req/s (p99 ${fmt(r.postgresPageP99Ms!, 0)} ms)`,
       `errors ${r.errors}; audit chain verified afterwards: ${r.chainVerified === 1 ? 'yes' : 'NO'} (${r.auditEvents} events)`,
     ],

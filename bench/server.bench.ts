@@ -9,13 +9,14 @@
  * widen a run; `TOLLGATE_BENCH_DATABASE_URL` names the PostgreSQL server (default the test one).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { signEnvelope } from '../src/attest/sign-envelope.js';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -157,9 +158,29 @@ async function dropSchema(schema: string): Promise<void> {
   }
 }
 
+/**
+ * What one Ed25519 signature costs here, in microseconds: every passed verify signs its attestation,
+ * so no verify can be faster than a bare exchange plus one signature. Measured over a body the
+ * size of a demo deploy statement, with the same code the server signs with.
+ */
+function signatureMicros(): number {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const key = { keyId: 'bench', privateKey };
+  const body = Buffer.alloc(1500, 'a');
+  const runs = 5000;
+  const times: number[] = [];
+  for (let round = 0; round < 5; round += 1) {
+    const started = process.hrtime.bigint();
+    for (let run = 0; run < runs; run += 1) signEnvelope(body, 'application/vnd.in-toto+json', key);
+    times.push(Number(process.hrtime.bigint() - started) / 1e3 / runs);
+  }
+  return times.sort((a, b) => a - b)[2]!;
+}
+
 /** Runs the three servers one after the other and returns the figures `bench/run.ts` prints. */
 export async function benchServer(): Promise<Record<string, number>> {
   const bare = await benchBare();
+  const signUs = signatureMicros();
   const sqlite = await benchStore('sqlite');
   const postgres = await benchStore('postgres');
   return {
@@ -167,6 +188,9 @@ export async function benchServer(): Promise<Record<string, number>> {
     connections: CONNECTIONS,
     bareRps: bare.rps,
     bareP99Ms: bare.p99Ms,
+    signUs,
+    // The most a verify that signs could reach: a bare exchange's time plus one signature.
+    signedCeilingRatio: 1e6 / bare.rps / (1e6 / bare.rps + signUs),
     sqliteVerifyRps: sqlite.verify.rps,
     sqliteVerifyP99Ms: sqlite.verify.p99Ms,
     sqliteVerifyRatio: sqlite.verify.rps / bare.rps,
