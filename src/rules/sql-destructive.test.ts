@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Artifact, ChangedFile } from '../core/change.js';
 import { sqlDestructiveRule } from './sql-destructive.js';
-import { addedFile, buildArtifact, buildChange, buildRuleInput, fileFromContents, modifiedFile } from './test-builders.js';
+import { addedFile, buildArtifact, buildChange, buildRuleInput, fileFromContents, modifiedFile, renamedFile } from './test-builders.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../test/fixtures/rules/sql/${name}`, import.meta.url), 'utf8');
 
@@ -47,6 +47,16 @@ describe('sql-destructive', () => {
     ['ALTER TABLE users RENAME TO customers;', 'medium', 'renames table `users` to `customers` (breaks code still using the old name)'],
     ['DROP MATERIALIZED VIEW sales_daily;', 'medium', 'drops matview `sales_daily`'],
     ['DROP FUNCTION price(int) CASCADE;', 'high', 'drops function `price` with CASCADE, which also drops everything that depends on it'],
+    ['WITH d AS (DELETE FROM orders RETURNING *) SELECT count(*) FROM d;', 'critical', 'deletes every row of `orders` (no WHERE)'],
+    ['EXPLAIN ANALYZE DELETE FROM orders;', 'critical', 'deletes every row of `orders` (no WHERE)'],
+    ['PREPARE purge AS DELETE FROM orders;', 'critical', 'deletes every row of `orders` (no WHERE)'],
+    ['INSERT INTO audit WITH d AS (DELETE FROM logs RETURNING *) SELECT * FROM d;', 'critical', 'deletes every row of `logs` (no WHERE)'],
+    ['CREATE TABLE keep AS WITH x AS (UPDATE accounts SET balance = 0 RETURNING *) SELECT * FROM x;', 'critical', 'updates every row of `accounts` (no WHERE)'],
+    ['DELETE FROM orders WHERE 1 = 1;', 'critical', 'deletes every row of `orders` (no WHERE)'],
+    ['UPDATE accounts SET balance = 0 WHERE true;', 'critical', 'updates every row of `accounts` (no WHERE)'],
+    ["DELETE FROM orders WHERE 'x' = 'x';", 'critical', 'deletes every row of `orders` (no WHERE)'],
+    ['ALTER TABLE orders DROP CONSTRAINT orders_pkey CASCADE;', 'high', 'drops constraint `orders_pkey` of `orders` with CASCADE, which also drops the foreign keys that depend on it'],
+    ['DROP OWNED BY app CASCADE;', 'critical', 'drops every object owned by `app`, tables included'],
   ])('%s -> %s', async (sql, severity, message) => {
     expect((await run([newSql('migrations/001.sql', sql)])).map((f) => [f.severity, f.message])).toEqual([[severity, message]]);
   });
@@ -62,6 +72,9 @@ describe('sql-destructive', () => {
     ['DROP VIEW without CASCADE', 'DROP VIEW active_users;'],
     ['comments only', '-- DROP TABLE users;\n/* TRUNCATE orders; */'],
     ['a string mentioning DROP TABLE', "INSERT INTO audit (note) VALUES ('DROP TABLE users');"],
+    ['DELETE with a WHERE that compares different constants', 'DELETE FROM sessions WHERE 1 = 2;'],
+    ['DROP CONSTRAINT without CASCADE', 'ALTER TABLE orders DROP CONSTRAINT orders_check;'],
+    ['a CTE that only reads', 'WITH d AS (SELECT * FROM orders) SELECT count(*) FROM d;'],
   ])('reports nothing for %s', async (_name, sql) => {
     expect(await run([newSql('migrations/002.sql', sql)])).toEqual([]);
   });
@@ -83,6 +96,18 @@ describe('sql-destructive', () => {
     const path = 'db/cleanup.sql';
     const findings = await run([{ file: fileFromContents(path, base, head), artifact: buildArtifact('sql', path, head, base) }]);
     expect(brief(findings)).toEqual(expected);
+  });
+
+  it.each([
+    ['renamed into the migrations (re-enabled)', 'db/migrations/V2__drop.sql.disabled', 'renamed'],
+    ['renumbered', 'db/migrations/V2__drop.sql', 'renamed'],
+    ['copied from a rollback folder', 'db/rollback/V2.sql', 'copied'],
+  ])('counts every statement of a file %s, though its lines did not change', async (_name, oldPath, status) => {
+    const path = 'db/migrations/V3__drop.sql';
+    const sql = 'SELECT 1;\nDROP TABLE customers;\nTRUNCATE orders;\n';
+    const file = { ...renamedFile(oldPath, path), status: status as ChangedFile['status'] };
+    const findings = await run([{ file, artifact: buildArtifact('sql', path, sql, sql) }]);
+    expect(brief(findings)).toEqual(['2:critical:drops table `customers`', '3:critical:truncates `orders`']);
   });
 
   it('never passes unparseable SQL: the parser message and line are reported', async () => {
@@ -109,6 +134,9 @@ describe('sql-destructive', () => {
     expect(brief(findings)).toEqual(['2:low:rollback migration drops table `loyalty_points`']);
     const custom = await run([newSql('db/undo/1.sql', 'DROP TABLE x;')], { rollbackPaths: ['db/undo/**'] });
     expect(custom.map((f) => f.severity)).toEqual(['low']);
+    // A forward migration whose name ends in "_down" is not a rollback.
+    const forward = await run([newSql('db/V5__legacy_tear_down.sql', 'DROP TABLE legacy_orders;')]);
+    expect(forward.map((f) => f.severity)).toEqual(['critical']);
   });
 
   it('is not fooled by SQL text in a shell script (only SQL artifacts are parsed)', async () => {

@@ -1,8 +1,8 @@
 /**
  * @module Rule `sql-destructive`: destructive statements in SQL files, found with the PostgreSQL grammar.
  *
- * Only statements the change adds count: the whole file when it is new; when it is modified, the
- * statements with an added line or a removed line inside them. SQL that cannot be parsed is a
+ * Only statements the change adds count: the whole file when it is new (or renamed or copied);
+ * when it is modified, the statements with an added line or a removed line inside them. SQL that cannot be parsed is a
  * finding, never a pass, and does not hide the statements around it.
  */
 import * as z from 'zod';
@@ -19,8 +19,11 @@ const ID = 'sql-destructive';
 const settingsSchema = z.strictObject({
   /** The SQL dialect of migrations; only `postgresql` is understood today. */
   dialect: z.literal('postgresql').default('postgresql'),
-  /** Rollback ("down") migrations: reported at `low`, since they run only to undo a deploy. */
-  rollbackPaths: z.array(z.string().min(1)).default(['**/*.down.sql', '**/down.sql', '**/*_down.sql', '**/rollback/**', '**/rollbacks/**']),
+  /**
+   * Rollback ("down") migrations: reported at `low`, since they run only to undo a deploy. Not
+   * `*_down.sql` by default: forward migrations are named `…_tear_down.sql` or `…_scale_down.sql` too.
+   */
+  rollbackPaths: z.array(z.string().min(1)).default(['**/*.down.sql', '**/down.sql', '**/rollback/**', '**/rollbacks/**']),
 });
 
 const MAX_EVIDENCE = 160;
@@ -130,10 +133,12 @@ function addedRuns(file: ChangedFile): { start: number; text: string }[] {
 
 /**
  * What a modification changed, in head line numbers: the lines it added, and (ascending) for each
- * removed line the head line that now follows the removal. `undefined` when the whole file is new.
+ * removed line the head line that now follows the removal. `undefined` when the whole file counts:
+ * it is new, or new at this path (renamed or copied: a migration moved into the migrations folder,
+ * renumbered or re-enabled runs again, every statement of it).
  */
 function editedLines(file: ChangedFile | undefined): { added: Set<number>; removedAt: number[] } | undefined {
-  if (!file || file.status === 'added') return undefined;
+  if (!file || file.status === 'added' || file.status === 'renamed' || file.status === 'copied') return undefined;
   const added = new Set<number>();
   const removedAt: number[] = [];
   for (const hunk of file.hunks) {

@@ -7,6 +7,10 @@
  * - `high`: one column's data (DROP COLUMN, column type change) or anything dropped `CASCADE`.
  * - `medium`: changes that fail or lock on existing data, or break code still using old names
  *   (ADD COLUMN … NOT NULL without DEFAULT, SET NOT NULL, DROP INDEX, RENAME).
+ *
+ * Statements nested inside another run too: a `DELETE` in a `WITH` clause, under `EXPLAIN ANALYZE`,
+ * in `PREPARE`, `CREATE TABLE … AS`, `INSERT … SELECT` or a rule's actions. Each is judged as if
+ * it stood alone.
  */
 import type { Node, RangeVar } from 'libpg-query';
 import type { Severity } from '../core/finding.js';
@@ -18,8 +22,27 @@ export interface SqlHazard {
   message: string;
 }
 
-/** Every hazard of one statement (empty when it is harmless). */
+/** Every hazard of one statement and of the statements nested in it (empty when it is harmless). */
 export function classifyStatement(node: Node): SqlHazard[] {
+  const hazards: SqlHazard[] = [];
+  visitStatements(node, (statement) => hazards.push(...classifyOne(statement)));
+  return hazards;
+}
+
+/** Calls `visit` for `node` and for every statement node below it, outermost first. */
+function visitStatements(node: unknown, visit: (statement: Node) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) visitStatements(item, visit);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key.endsWith('Stmt')) visit({ [key]: value } as Node);
+    visitStatements(value, visit);
+  }
+}
+
+function classifyOne(node: Node): SqlHazard[] {
   if ('DropStmt' in node) {
     const { removeType, behavior, objects = [] } = node.DropStmt;
     const names = objects.map(objectName).join(', ');
@@ -30,15 +53,16 @@ export function classifyStatement(node: Node): SqlHazard[] {
     if (removeType === 'OBJECT_MATVIEW' || removeType === 'OBJECT_SEQUENCE') return [{ severity: 'medium', message: `drops ${kindOf(removeType)} ${names}` }];
     return [];
   }
+  if ('DropOwnedStmt' in node) return [{ severity: 'critical', message: `drops every object owned by ${roleNames(node.DropOwnedStmt.roles)}, tables included` }];
   if ('DropdbStmt' in node) return [{ severity: 'critical', message: `drops database \`${node.DropdbStmt.dbname ?? '?'}\`` }];
   if ('TruncateStmt' in node) {
     const names = (node.TruncateStmt.relations ?? []).map(objectName).join(', ');
     return [{ severity: 'critical', message: `truncates ${names}` }];
   }
-  if ('DeleteStmt' in node && !node.DeleteStmt.whereClause) {
+  if ('DeleteStmt' in node && !restricts(node.DeleteStmt.whereClause)) {
     return [{ severity: 'critical', message: `deletes every row of ${relationName(node.DeleteStmt.relation)} (no WHERE)` }];
   }
-  if ('UpdateStmt' in node && !node.UpdateStmt.whereClause) {
+  if ('UpdateStmt' in node && !restricts(node.UpdateStmt.whereClause)) {
     return [{ severity: 'critical', message: `updates every row of ${relationName(node.UpdateStmt.relation)} (no WHERE)` }];
   }
   if ('AlterTableStmt' in node) {
@@ -64,6 +88,9 @@ function alterTableHazards(table: string, cmd: AlterTableCmd): SqlHazard[] {
   switch (cmd.subtype) {
     case 'AT_DropColumn':
       return [{ severity: 'high', message: `drops column ${column}${cascade(cmd.behavior)}` }];
+    case 'AT_DropConstraint':
+      if (cmd.behavior !== 'DROP_CASCADE') return [];
+      return [{ severity: 'high', message: `drops constraint \`${cmd.name ?? '?'}\` of ${table} with CASCADE, which also drops the foreign keys that depend on it` }];
     case 'AT_AlterColumnType':
       return [{ severity: 'high', message: `changes the type of column ${column} (rewrites the table; values may be cast or lost)` }];
     case 'AT_SetNotNull':
@@ -80,6 +107,34 @@ function alterTableHazards(table: string, cmd: AlterTableCmd): SqlHazard[] {
     default:
       return [];
   }
+}
+
+/** False for no WHERE and for one that keeps every row (`WHERE true`, `WHERE 1 = 1`). */
+function restricts(where: Node | undefined): boolean {
+  if (!where) return false;
+  const constant = (node: Node | undefined): string | undefined => {
+    if (!node) return undefined;
+    if ('TypeCast' in node) return constant(node.TypeCast.arg);
+    if (!('A_Const' in node)) return undefined;
+    const value = node.A_Const;
+    if (value.boolval) return String(value.boolval.boolval ?? false);
+    if (value.ival) return String(value.ival.ival ?? 0);
+    if (value.sval) return value.sval.sval;
+    if (value.fval) return value.fval.fval;
+    return undefined;
+  };
+  const whole = constant(where);
+  if (whole !== undefined) return !(whole === 'true' || whole === 't');
+  if ('A_Expr' in where && where.A_Expr.kind === 'AEXPR_OP') {
+    const op = where.A_Expr.name?.map((part) => ('String' in part ? part.String.sval : '')).join('');
+    const left = constant(where.A_Expr.lexpr);
+    if (op === '=' && left !== undefined && left === constant(where.A_Expr.rexpr)) return false;
+  }
+  return true;
+}
+
+function roleNames(roles: Node[] | undefined): string {
+  return (roles ?? []).map((role) => ('RoleSpec' in role ? `\`${role.RoleSpec.rolename ?? role.RoleSpec.roletype ?? '?'}\`` : '`?`')).join(', ');
 }
 
 function cascade(behavior: string | undefined): string {
