@@ -50,7 +50,8 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     hint: 'url',
     label: 'password in a URL',
     severity: 'high',
-    regex: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/'"]{1,100}:([^\s@/'"]{3,200})@[^\s/'"]/i,
+    // The user may be empty: `redis://:password@host` is how Redis URLs carry a password.
+    regex: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/'"]{0,100}:([^\s@/'"]{3,200})@[^\s/'"]/i,
     ignore: (value) => isPlaceholder(value),
   },
 ];
@@ -62,7 +63,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
  */
 const FORMAT_HINT_A = /A(?:KIA|SIA|BIA|CCA|Iza|ccountKey)/;
 const FORMAT_HINT_B = /gh[pousr]_|github_pat_|xox[abposr]-|_live_|eyJ|PRIVATE KEY|PuTTY|sk-|npm_/;
-const WORD_HINT_LOWER = /secret|token|passw|pwd|api_?key|apikey|access_?key|private_?key|credential/;
+const WORD_HINT_LOWER = /secret|token|pass|pwd|api[_-]?key|apikey|access_?key|private_?key|(?:signing|encryption|master)[_-]?key|credential|bearer/;
 const WORD_HINT = new RegExp(WORD_HINT_LOWER.source, 'i');
 
 /** The hints a line passes, or `undefined` when it can hold no secret any pattern knows. */
@@ -82,14 +83,24 @@ export function mayHoldSecret(text: string, lower: string): boolean {
   return FORMAT_HINT_A.test(text) || FORMAT_HINT_B.test(text) || text.includes('://') || WORD_HINT_LOWER.test(lower);
 }
 
-/** Where a generic credential name starts in a line (`password`, `api_key`, `client_secret`, …). */
-export const CREDENTIAL_NAME = /secret|token|passw(?:or)?d|pwd|api_?key|apikey|access_?key|private_?key|credential/gi;
+/**
+ * Where a generic credential name starts in a line (`password`, `db_pass`, `passphrase`,
+ * `api_key`, `x-api-key`, `client_secret`, `signing_key`, …).
+ */
+export const CREDENTIAL_NAME = /secret|token|passw(?:or)?d|passphrase|(?<![a-z])pass\b|pwd|api[_-]?key|apikey|access_?key|private_?key|(?:signing|encryption|master)[_-]?key|credential/gi;
 
 /** After the credential name: the rest of the name, an assignment, and a quoted value (sticky). */
 export const QUOTED_ASSIGNMENT = /[A-Za-z0-9_.-]{0,40}["']?\s{0,10}(?::=|=>|==|[:=])\s{0,10}(["'`])([^"'`\s]{8,200})\1/y;
 
-/** After the credential name in config files (`.env`, YAML, properties): an unquoted value to the end of the line (sticky). */
-export const BARE_ASSIGNMENT = /[A-Za-z0-9_.-]{0,40}\s{0,10}[:=]\s{0,10}([^\s"'`#;,]{8,200})\s*$/y;
+/**
+ * After the credential name in config files (`.env`, YAML, properties): an unquoted value, then the
+ * end of the line or a comment (sticky). A `#` or `;` only starts a comment after a blank, as in
+ * dotenv and YAML: inside a value it is part of it.
+ */
+export const BARE_ASSIGNMENT = /[A-Za-z0-9_.-]{0,40}\s{0,10}[:=]\s{0,10}([^\s"'`]{8,200})(?:\s+[#;].*)?\s*$/y;
+
+/** `Authorization: Bearer <token>` with a literal token (placeholders and references are ignored later). */
+export const BEARER_TOKEN = /\bbearer\s+([A-Za-z0-9._~+/-]{20,500}=*)/i;
 
 /** Values that are obviously not real secrets: references, templates, masks and sample words. */
 export function isPlaceholder(value: string): boolean {

@@ -59,6 +59,11 @@ describe('secrets', () => {
     ['a high-entropy api_key', [`api_key = "${fake.generic}"`], 'high', 'high-entropy value assigned to `api_key` in an added line'],
     ['a private_key assignment', [`private_key: '${fake.generic}'`], 'high', 'high-entropy value assigned to `private_key` in an added line'],
     ['a client secret in JSON', [`  "clientSecret": "${fake.generic}",`], 'high', 'high-entropy value assigned to `clientSecret` in an added line'],
+    ['a password in a URL with an empty user', [`url: redis://:${fake.generic}@cache:6379/0`], 'high', 'password in a URL in an added line'],
+    ['an API key header', [`headers: { "X-API-Key": "${fake.generic}" },`], 'high', 'high-entropy value assigned to `X-API-Key` in an added line'],
+    ['a bearer token', [`headers: { Authorization: "Bearer ${fake.generic}" },`], 'high', 'high-entropy value assigned to `Bearer` in an added line'],
+    ['a db_pass assignment', [`const db_pass = "${fake.generic}";`], 'high', 'high-entropy value assigned to `db_pass` in an added line'],
+    ['a signing key', [`signing_key: "${fake.generic}"`], 'high', 'high-entropy value assigned to `signing_key` in an added line'],
   ])('finds %s', async (_name, lines, severity, message) => {
     const findings = await scan(lines);
     expect(findings.map((f) => [f.severity, f.message, f.line])).toEqual([[severity, message, 1]]);
@@ -69,6 +74,18 @@ describe('secrets', () => {
     expect((await scan([line], 'deploy/.env.production')).map((f) => f.message)).toEqual(['high-entropy value assigned to `DB_PASSWORD` in an added line']);
     expect((await scan([`password: ${fake.generic}`], 'config/app.yaml')).map((f) => f.severity)).toEqual(['high']);
     expect(await scan([`if (x) DB_PASSWORD=${fake.generic}`], 'src/a.ts')).toEqual([]);
+  });
+
+  it.each([
+    ['a trailing comment', 'deploy/.env', `DB_PASSWORD=${fake.generic}  # do not commit`],
+    ['a comma in the value', 'deploy/.env', `SMTP_PASSWORD=${fake.generic.slice(0, 6)},${fake.generic.slice(6)}`],
+    ['a # inside the value', 'deploy/.env', `DATABASE_PASSWORD=${fake.generic.slice(0, 6)}#${fake.generic.slice(6)}`],
+    ['a YAML comment', 'config/app.yaml', `password: ${fake.generic} # prod`],
+    ['a short credential name', 'deploy/.env', `DB_PASS=${fake.generic}`],
+    ['a master key', 'deploy/.env', `MASTER_KEY=${fake.generic}`],
+    ['a passphrase', 'config/app.yaml', `passphrase: ${fake.generic}`],
+  ])('finds an unquoted config value with %s', async (_name, path, line) => {
+    expect((await scan([line], path)).map((f) => f.severity)).toEqual(['high']);
   });
 
   it('never echoes a secret: evidence is redacted to 4 characters and a length', async () => {
@@ -96,6 +113,8 @@ describe('secrets', () => {
     ['a low-entropy value', ['api_key = "aaaaaaaa1111aaaa"', 'token = "1234567812345678"']],
     ['a URL without credentials', ['url = "https://example.com/path?token=abc"', 'postgres://user:password@localhost/db']],
     ['prose about secrets', ['// rotate the api key and the client secret every 90 days']],
+    ['a word ending in "pass"', [`const bypass = "${fake.generic}";`]],
+    ['a bearer token that is a reference', ['Authorization: `Bearer ${token}`', 'Authorization: Bearer <your-token-here-please>']],
     ['a short value', ['pwd = "a1b2"']],
   ])('ignores %s', async (_name, lines) => {
     expect(await scan(lines)).toEqual([]);

@@ -8,7 +8,7 @@ import type { BuiltinRule } from './builtin-rule.js';
 import { hunkAddedLowerText, hunkAddedText } from './hunk-text.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
-import { BARE_ASSIGNMENT, CREDENTIAL_NAME, QUOTED_ASSIGNMENT, SECRET_PATTERNS, lineHints, looksRandom, mayHoldSecret, redact, type SecretHint } from './secret-patterns.js';
+import { BARE_ASSIGNMENT, BEARER_TOKEN, CREDENTIAL_NAME, QUOTED_ASSIGNMENT, SECRET_PATTERNS, lineHints, looksRandom, mayHoldSecret, redact, type SecretHint } from './secret-patterns.js';
 
 const ID = 'secrets';
 
@@ -104,6 +104,8 @@ function findGenericCredential(text: string, configFile: boolean, settings: { mi
       return { name: credentialName(text, name.index, after), value };
     }
   }
+  const bearer = BEARER_TOKEN.exec(text)?.[1];
+  if (bearer !== undefined && looksRandom(bearer, settings.minLength, settings.minEntropy)) return { name: 'Bearer', value: bearer };
   return undefined;
 }
 
