@@ -399,6 +399,30 @@ const OBFUSCATED: Row[] = [
   ['GIT_SSH_COMMAND="$CMD" git fetch', 'ask'],
 ];
 
+/** Flags the guard did not know to take a value, numeric wrapper flags, and where a command runs. */
+const ARGUMENT_SHAPES: Row[] = [
+  ['echo orders | xargs -0 kubectl --context prod-eu delete ns', 'deny'],
+  ['xargs -0 kubectl --context prod-eu delete ns orders < /dev/null', 'deny'],
+  ['xargs -P4 -0 rm -rf / < /dev/null', 'deny'],
+  ['nice -5 kubectl --context prod-eu delete ns orders', 'deny'],
+  ['head -5 notes.txt', 'allow'],
+  ['kubectl --context prod-eu -v 6 delete ns orders', 'deny'],
+  ['kubectl --context prod-eu -v=6 get pods', 'allow'],
+  ['kubectl --cache-dir /tmp/kc delete ns orders', 'ask'],
+  ['kubectl --as-uid 1000 --context prod-eu delete deployment web', 'deny'],
+  ['helm --kube-context prod-eu --burst-limit 100 uninstall orders', 'deny'],
+  ['helm --kube-apiserver https://k8s.internal uninstall orders', 'ask', PROD_KUBE],
+  ['helm --burst-limit 100 list', 'allow'],
+  ['pulumi -s prod --color never destroy --yes', 'deny'],
+  ['pulumi --color never preview', 'allow'],
+  ['cd -- / && rm -rf *', 'deny'],
+  ['env -C / rm -rf *', 'deny'],
+  ['env --chdir=/ rm -rf *', 'deny'],
+  ['sudo -D / rm -rf *', 'deny'],
+  ['sudo --chdir=/ rm -rf *', 'deny'],
+  ['env -C build rm -rf *', 'allow'],
+];
+
 const GUARD_TAMPER: Row[] = [
   ['tollgate guard uninstall --agent claude-code', 'deny'],
   ['npx tollgate guard uninstall --agent cursor', 'deny'],
@@ -438,6 +462,7 @@ const TABLE: Array<[string, Row[]]> = [
   ['git', GIT],
   ['obfuscation and bypasses', OBFUSCATED],
   ['the guard itself and protected paths', GUARD_TAMPER],
+  ['argument shapes', ARGUMENT_SHAPES],
 ];
 
 let bash: ShellParser;

@@ -4,23 +4,40 @@
  */
 import type { EnvironmentMarker } from '../environment/classify-environment.js';
 import { parseArguments, type ParsedArguments } from '../shell/parse-arguments.js';
-import { type InvocationRule, optionMarker, type RuleHit } from './rule-kit.js';
+import { type InvocationRule, optionMarker, type RuleHit, subcommandIndex } from './rule-kit.js';
 
 const KUBECTL_VALUES = [
-  'context', 'cluster', 'user', 'namespace', 'server', 'kubeconfig', 'token', 'as', 'as-group', 'request-timeout',
+  'context', 'cluster', 'user', 'namespace', 'server', 'kubeconfig', 'token', 'as', 'as-group', 'as-uid', 'request-timeout',
   'selector', 'output', 'filename', 'kustomize', 'field-selector', 'grace-period', 'container', 'timeout', 'replicas',
   'type', 'patch', 'sort-by', 'template', 'cascade', 'certificate-authority', 'client-certificate', 'client-key',
+  'cache-dir', 'tls-server-name', 'v', 'vmodule', 'log-file', 'profile', 'profile-output', 'password', 'username',
 ];
+/** kubectl's and oc's subcommands (see `subcommandIndex`). */
+const KUBECTL_SUBCOMMANDS = new Set([
+  'annotate', 'api-resources', 'api-versions', 'apply', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion',
+  'config', 'cordon', 'cp', 'create', 'debug', 'delete', 'describe', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose',
+  'get', 'kustomize', 'label', 'logs', 'options', 'patch', 'plugin', 'port-forward', 'proxy', 'replace', 'rollout', 'run', 'scale',
+  'set', 'taint', 'top', 'uncordon', 'version', 'wait', 'adm', 'login', 'logout', 'new-app', 'new-project', 'project', 'projects',
+  'start-build', 'whoami',
+]);
+const HELM_SUBCOMMANDS = new Set([
+  'completion', 'create', 'dependency', 'env', 'get', 'help', 'history', 'install', 'lint', 'list', 'ls', 'package', 'plugin', 'pull',
+  'push', 'registry', 'repo', 'rollback', 'search', 'show', 'status', 'template', 'test', 'uninstall', 'delete', 'del', 'un',
+  'upgrade', 'verify', 'version',
+]);
 /** Objects whose deletion the cluster repairs by itself (a deployment recreates its pods). */
 const SELF_HEALING = new Set(['pod', 'pods', 'po', 'event', 'events', 'ev']);
 
 export const assessKubernetes: InvocationRule = (invocation) => {
-  if (invocation.name === 'helm') return assessHelm(parseArguments(invocation.argv.slice(1), { shortWithValue: 'n', longWithValue: ['kube-context', 'namespace', 'kubeconfig'] }));
-  const parsed = parseArguments(invocation.argv.slice(1), { shortWithValue: 'nslfkcL', longWithValue: KUBECTL_VALUES });
+  if (invocation.name === 'helm') {
+    const helmValues = ['kube-context', 'namespace', 'kubeconfig', 'kube-apiserver', 'kube-as-user', 'kube-as-group', 'kube-ca-file', 'kube-token', 'kube-tls-server-name', 'burst-limit', 'qps', 'registry-config', 'repository-cache', 'repository-config'];
+    return assessHelm(parseArguments(invocation.argv.slice(1), { shortWithValue: 'n', longWithValue: helmValues }));
+  }
+  const parsed = parseArguments(invocation.argv.slice(1), { shortWithValue: 'nslfkcLv', longWithValue: KUBECTL_VALUES });
   const markers = kubeMarkers(parsed);
   const ignoreSelections = parsed.flags.has('--kubeconfig') || parsed.flags.has('--server') || parsed.flags.has('-s');
   const hit = (rule: string, what: string): RuleHit[] => [{ rule, kind: 'destructive', what, family: 'kubernetes', markers, ignoreSelections }];
-  const [subcommand, ...positional] = parsed.positionals.map((word) => word.value);
+  const [subcommand, ...positional] = parsed.positionals.slice(subcommandIndex(parsed.positionals, KUBECTL_SUBCOMMANDS)).map((word) => word.value);
   const everything = parsed.flags.has('--all') || parsed.flags.has('-A') || parsed.flags.has('--all-namespaces') || parsed.flags.has('-l') || parsed.flags.has('--selector');
   switch (subcommand) {
     case 'delete': {
@@ -52,13 +69,15 @@ export const assessKubernetes: InvocationRule = (invocation) => {
 };
 
 function assessHelm(parsed: ParsedArguments): RuleHit[] {
-  const subcommand = parsed.positionals[0]?.value;
+  const at = subcommandIndex(parsed.positionals, HELM_SUBCOMMANDS);
+  const subcommand = parsed.positionals[at]?.value;
   if (!['uninstall', 'delete', 'del', 'un'].includes(subcommand ?? '')) return [];
-  const releases = parsed.positionals.slice(1).map((word) => word.value);
+  const releases = parsed.positionals.slice(at + 1).map((word) => word.value);
   const markers: EnvironmentMarker[] = [
     ...optionMarker(parsed.values.get('--kube-context')?.[0], 'kubeContext', '--kube-context'),
     ...optionMarker(parsed.values.get('--namespace')?.[0] ?? parsed.values.get('-n')?.[0], 'name', '--namespace', false),
     ...optionMarker(parsed.values.get('--kubeconfig')?.[0], 'name', '--kubeconfig'),
+    ...optionMarker(parsed.values.get('--kube-apiserver')?.[0], 'name', '--kube-apiserver'),
   ];
   return [{
     rule: 'helm-uninstall',
@@ -66,7 +85,8 @@ function assessHelm(parsed: ParsedArguments): RuleHit[] {
     what: `uninstalls the release ${quoted(releases)} and deletes its objects`,
     family: 'kubernetes',
     markers,
-    ignoreSelections: parsed.flags.has('--kubeconfig'),
+    // An explicit cluster: the machine's selected context says nothing about it.
+    ignoreSelections: parsed.flags.has('--kubeconfig') || parsed.flags.has('--kube-apiserver'),
   }];
 }
 

@@ -2,14 +2,19 @@
  * @module Pulumi: `destroy`/`down`, `up --replace`/`--target-replace`, `stack rm`, `state delete`.
  */
 import { parseArguments } from '../shell/parse-arguments.js';
-import { type InvocationRule, optionMarker, type RuleHit } from './rule-kit.js';
+import { type InvocationRule, optionMarker, type RuleHit, subcommandIndex } from './rule-kit.js';
+
+const PULUMI_SUBCOMMANDS = new Set([
+  'about', 'cancel', 'config', 'console', 'convert', 'destroy', 'down', 'env', 'gen-completion', 'import', 'install', 'login', 'logout',
+  'new', 'org', 'package', 'plugin', 'policy', 'preview', 'refresh', 'schema', 'stack', 'state', 'up', 'update', 'version', 'watch', 'whoami',
+]);
 
 export const assessPulumi: InvocationRule = (invocation) => {
   const parsed = parseArguments(invocation.argv.slice(1), {
     shortWithValue: 'sCm',
-    longWithValue: ['stack', 'cwd', 'replace', 'target-replace', 'target', 'message', 'config-file', 'parallel'],
+    longWithValue: ['stack', 'cwd', 'replace', 'target-replace', 'target', 'message', 'config-file', 'parallel', 'color', 'tracing', 'profiling', 'verbose', 'logflow', 'memprofilerate'],
   });
-  const [first, second] = parsed.positionals.map((word) => word.value);
+  const [first, second] = parsed.positionals.slice(subcommandIndex(parsed.positionals, PULUMI_SUBCOMMANDS)).map((word) => word.value);
   const stack = parsed.values.get('--stack')?.[0] ?? parsed.values.get('-s')?.[0];
   const markers = [...optionMarker(stack, 'stack', '--stack'), ...optionMarker(parsed.values.get('--cwd')?.[0], 'name', '--cwd')];
   const hit = (rule: string, what: string): RuleHit[] => [{ rule, kind: 'destructive', what, family: 'pulumi', markers }];

@@ -56,3 +56,14 @@ export function shown(words: readonly ShellWord[], limit = 6): string {
 export function lowerValues(words: readonly ShellWord[]): string[] {
   return words.map((word) => word.value.toLowerCase());
 }
+
+/**
+ * Where the subcommand is among `positionals`: the first word that is one of the tool's known
+ * subcommands, else the first word. A global option whose value the guard does not know to expect
+ * (`kubectl -v 6 delete …`) leaves its value before the subcommand; skipping values that are no
+ * subcommand keeps `delete` from being missed.
+ */
+export function subcommandIndex(positionals: readonly ShellWord[], known: ReadonlySet<string>): number {
+  const index = positionals.findIndex((word) => known.has(word.value));
+  return index < 0 ? 0 : index;
+}

@@ -134,6 +134,7 @@ class Expander {
           return;
         case 'wrapped':
           hop = this.hop(hop, next.label, next.outer, next.assignments, next.argsFromInput);
+          if (next.chdir) hop = { ...hop, cd: hop.cd === null ? null : [...hop.cd, next.chdir] };
           words = next.rest;
           continue;
         case 'source':
@@ -236,7 +237,9 @@ class Expander {
 function afterCd(command: SimpleCommand, cd: ShellWord[] | null): ShellWord[] | null {
   const name = commandName(command.words[0]);
   if (name !== 'cd' && name !== 'pushd') return cd;
-  const target = command.words.slice(1).find((word) => !/^-[LPe@]+$/.test(word.value));
+  const args = command.words.slice(1);
+  const dashes = args.findIndex((word) => word.value === '--');
+  const target = dashes >= 0 ? args[dashes + 1] : args.find((word) => !/^-[LPe@]+$/.test(word.value));
   if (cd === null || target?.value === '-') return null;
   return [...cd, target ?? makeWord([{ kind: 'text', text: '~', quoted: false }])];
 }

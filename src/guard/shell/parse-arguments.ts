@@ -63,7 +63,9 @@ export function parseArguments(words: readonly ShellWord[], spec: ArgumentSpec =
       }
       continue;
     }
-    if (text.length > 1 && text.startsWith('-') && !/^-[0-9]/.test(text)) {
+    // `-5` is a number to most tools (`head -5`), but a wrapper's own flag (`nice -5`, `xargs -0`):
+    // a wrapped command never starts with a dash.
+    if (text.length > 1 && text.startsWith('-') && (spec.stopAtPositional || !/^-[0-9]/.test(text))) {
       for (let j = 1; j < text.length; j++) {
         const letter = text[j] as string;
         if (shortWithValue.includes(letter)) {

@@ -6,7 +6,7 @@
  * command that runs nothing else.
  */
 import { literalWord, makeWord } from './decode-word.js';
-import { type ArgumentSpec, parseArguments } from './parse-arguments.js';
+import { type ArgumentSpec, optionValue, parseArguments } from './parse-arguments.js';
 import { AWKS, interpreterOf, SHELLS, unwrapAwk, unwrapInterpreter, unwrapShell } from './unwrap-interpreter.js';
 import { type GitAliasLookup, unwrapGit } from './unwrap-git.js';
 import { unwrapContainerExec, unwrapScript, unwrapSsh, unwrapSu } from './unwrap-remote.js';
@@ -17,7 +17,7 @@ export type UnwrapStep =
   | { kind: 'final' }
   | { kind: 'query' }
   /** The command runs `rest` as a command. */
-  | { kind: 'wrapped'; label: string; rest: ShellWord[]; assignments?: ShellAssignment[]; outer?: ShellWord[]; argsFromInput?: boolean }
+  | { kind: 'wrapped'; label: string; rest: ShellWord[]; assignments?: ShellAssignment[]; outer?: ShellWord[]; argsFromInput?: boolean; chdir?: ShellWord }
   /** The command runs shell source text (`bash -c`, `eval`, `ssh host cmd`, `watch`, `su -c`). */
   | { kind: 'source'; label: string; text: string; outer?: ShellWord[] }
   /** Several commands (`find … -exec a {} \; -exec b {} +`). */
@@ -178,7 +178,10 @@ function unwrapWrapper(name: string, wrapper: Wrapper, args: ShellWord[]): Unwra
     const profile = words.slice(parsed.stop)[0];
     if (profile) assignments.push({ name: 'AWS_PROFILE', value: profile });
   }
-  return { kind: 'wrapped', label: name, rest: stripPackageVersion(name, rest), assignments };
+  // `sudo -D dir` / `sudo --chdir=dir` runs the command in `dir`.
+  const chdirWord = name === 'sudo' ? (parsed.valueWords.get('-D') ?? parsed.valueWords.get('--chdir'))?.at(-1) : undefined;
+  const chdir = chdirWord && folderWord(chdirWord, optionValue(parsed, '-D', '--chdir') ?? chdirWord.value);
+  return { kind: 'wrapped', label: name, rest: stripPackageVersion(name, rest), assignments, ...(chdir ? { chdir } : {}) };
 }
 
 // `npx prisma@5 migrate reset` runs the `prisma` binary.
@@ -192,6 +195,9 @@ function stripPackageVersion(name: string, rest: ShellWord[]): ShellWord[] {
 
 function unwrapEnv(args: ShellWord[]): UnwrapStep {
   const assignments: ShellAssignment[] = [];
+  let chdir: ShellWord | undefined;
+  const wrappedEnv = (rest: ShellWord[]): UnwrapStep =>
+    rest.length > 0 ? { kind: 'wrapped', label: 'env', rest, assignments, ...(chdir ? { chdir } : {}) } : { kind: 'final' };
   for (let i = 0; i < args.length; i++) {
     const word = args[i] as ShellWord;
     const text = word.value;
@@ -201,24 +207,36 @@ function unwrapEnv(args: ShellWord[]): UnwrapStep {
       return { kind: 'source', label: 'env -S', text: [inlineText ?? '', ...after].join(' ') };
     }
     if (/^-[iv0]+$/.test(text) || text === '--ignore-environment' || text === '--null' || text === '-') continue;
-    if (text === '-u' || text === '-C' || text === '--unset' || text === '--chdir') {
+    if (text === '-C' || text === '--chdir') {
+      chdir = args[++i];
+      continue;
+    }
+    if (text.startsWith('--chdir=') || /^-C./.test(text)) {
+      chdir = folderWord(word, text.slice(text.startsWith('--') ? 8 : 2));
+      continue;
+    }
+    if (text === '-u' || text === '--unset') {
       i += 1;
       continue;
     }
-    if (text.startsWith('--unset=') || text.startsWith('--chdir=') || /^-[uC]./.test(text)) continue;
-    if (text === '--') return wrappedEnv(args.slice(i + 1), assignments);
+    if (text.startsWith('--unset=') || /^-u./.test(text)) continue;
+    if (text === '--') return wrappedEnv(args.slice(i + 1));
     const equals = text.indexOf('=');
     if (equals > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text.slice(0, equals))) {
       assignments.push({ name: text.slice(0, equals), value: literalWord(text.slice(equals + 1)) });
       continue;
     }
-    return wrappedEnv(args.slice(i), assignments);
+    return wrappedEnv(args.slice(i));
   }
   return { kind: 'final' };
 }
 
-function wrappedEnv(rest: ShellWord[], assignments: ShellAssignment[]): UnwrapStep {
-  return rest.length > 0 ? { kind: 'wrapped', label: 'env', rest, assignments } : { kind: 'final' };
+/**
+ * The folder an option names (`/` of `--chdir=/`), from the word that holds it: a word with
+ * run-time parts stays as it is, so where the command runs is unknown.
+ */
+function folderWord(word: ShellWord, value: string): ShellWord {
+  return word.literal ? literalWord(value) : word;
 }
 
 function unwrapCommandBuiltin(args: ShellWord[]): UnwrapStep {
