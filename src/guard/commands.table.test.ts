@@ -421,6 +421,16 @@ const ARGUMENT_SHAPES: Row[] = [
   ['sudo -D / rm -rf *', 'deny'],
   ['sudo --chdir=/ rm -rf *', 'deny'],
   ['env -C build rm -rf *', 'allow'],
+  ['dd if=/dev/zero of=//dev/sda bs=1M', 'deny'],
+  ['dd if=/dev/zero of=/../dev/sda bs=1M', 'deny'],
+  ['cat /dev/zero > //dev/sda', 'deny'],
+  ['dd if=/dev/zero of=/dev/./null bs=1M count=1', 'allow'],
+  ['git push --force --all origin', 'deny'],
+  ["git push -f origin 'refs/heads/*:refs/heads/*'", 'deny'],
+  ["git push origin '+refs/heads/*:refs/heads/*'", 'deny'],
+  ["git push -f origin '*:*'", 'deny'],
+  ['git push -f origin heads/main', 'deny'],
+  ['git push --all origin', 'allow'],
 ];
 
 const GUARD_TAMPER: Row[] = [

@@ -38,7 +38,23 @@ describe('file writes by non-shell tools', () => {
   });
 });
 
+/** `value` wrapped in `depth` levels of objects. */
+function nested(depth: number, value: Record<string, unknown>): Record<string, unknown> {
+  let result = value;
+  for (let level = 0; level < depth; level++) result = { inner: result };
+  return result;
+}
+
 describe('MCP and cloud tools', () => {
+  it.each([
+    ['a long array before the SQL', { params: Array.from({ length: 6000 }, () => 'x'), sql: 'DROP TABLE users', host: 'prod-db' }, 'deny'],
+    ['more values than the guard reads', { items: Array.from({ length: 6000 }, (_, i) => `note ${i}`) }, 'ask'],
+    ['a command nested 40 levels deep', nested(40, { command: 'kubectl --context prod-eu delete ns orders' }), 'ask'],
+    ['a command nested 10 levels deep', nested(10, { command: 'kubectl --context prod-eu delete ns orders' }), 'deny'],
+  ])('reads a large input in full or leaves it to a person: %s → %s', (_name, input, expected) => {
+    expect(decideAction({ kind: 'tool', tool: 'mcp__shell__run', input }, testContext(shell, { catalog: true })).decision).toBe(expected);
+  });
+
   it.each([
     ['mcp__github__create_issue', { title: 'x' }, 'allow'],
     ['mcp__db__drop_table', { table: 'users' }, 'ask'],
@@ -50,6 +66,12 @@ describe('MCP and cloud tools', () => {
     ['use_aws', { service_name: 'dynamodb', operation_name: 'DeleteTable', profile_name: 'dev' }, 'ask'],
     ['mcp__shell__run', { command: 'rm -rf /' }, 'deny'],
     ['Read', { file_path: '/etc/passwd' }, 'allow'],
+    ['mcp__redis__flushall', { host: 'prod-cache' }, 'deny'],
+    ['mcp__redis__flushdb', {}, 'ask'],
+    ['mcp__db__bulkdelete', { table: 'orders' }, 'ask'],
+    ['mcp__ui__dropdown_select', { option: 'x' }, 'allow'],
+    ['mcp__cfg__preset_apply', { name: 'x' }, 'allow'],
+    // Input the guard cannot read in full is left to a person, whatever it says.
   ])('%s %j → %s', (tool, input, expected) => {
     expect(decideAction({ kind: 'tool', tool, input }, testContext(shell, { catalog: true })).decision).toBe(expected);
   });

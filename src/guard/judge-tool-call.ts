@@ -13,6 +13,11 @@ import { findDestructiveSql } from './sql/classify-sql.js';
 const DESTRUCTIVE_VERBS = new Set(['delete', 'destroy', 'drop', 'remove', 'rm', 'terminate', 'purge', 'truncate', 'wipe', 'erase', 'flush', 'nuke', 'deregister', 'uninstall', 'reset', 'teardown']);
 const SELECTING_KEY = /(^|_)(env|environment|stage|profile|context|kube_?context|project|stack|cluster|workspace|account|subscription|host|hostname|database|db|connection|url|dsn)$/i;
 const SHELL_KEY = /^(command|cmd|script|shell_command|commandline|command_line)$/i;
+/** A verb glued to what it acts on, as tool names spell it: `flushall`, `flushdb`, `droptable`, `bulkdelete`. */
+const GLUED_VERB = /^(?:bulk|batch|mass|force)?(delete|destroy|drop|remove|purge|truncate|wipe|erase|flush|nuke)(?:all|db|dbs|database|databases|table|tables|bucket|buckets|everything|index|indices|collection|collections|keys)?$/;
+/** How much of a tool's input is read: beyond it, the input is not judged but left to a person. */
+const MAX_STRINGS = 5000;
+const MAX_DEPTH = 32;
 
 /** Findings for a file write or edit by a non-shell tool. */
 export function judgeFileWrite(tool: string, paths: readonly string[], context: GuardContext): GuardFinding[] {
@@ -31,12 +36,21 @@ export function judgeFileWrite(tool: string, paths: readonly string[], context: 
 /** Findings for an MCP or other tool call. */
 export function judgeToolCall(tool: string, input: unknown, context: GuardContext): GuardFinding[] {
   const findings: GuardFinding[] = [];
-  const strings = flattenStrings(input);
+  const read = { truncated: false };
+  const strings = flattenStrings(input, read);
+  if (read.truncated) {
+    findings.push({
+      rule: 'tool-input-unread',
+      subject: tool,
+      verdict: 'ask',
+      reason: `Needs a person: the input of \`${tool}\` is too large or too deeply nested for the guard to read in full (over ${MAX_STRINGS} values or ${MAX_DEPTH} levels).`,
+    });
+  }
   for (const entry of strings) {
     if (SHELL_KEY.test(entry.key)) findings.push(...judgeShell(entry.value, context));
   }
   const nameWords = words(tool);
-  const verbInName = nameWords.find((word) => DESTRUCTIVE_VERBS.has(word));
+  const verbInName = nameWords.map(destructiveVerb).find((verb) => verb !== undefined);
   const verbInArgs = strings
     .filter((entry) => /^(action|operation|operation_name|method|verb|op|mode|type)$/i.test(entry.key))
     .flatMap((entry) => words(entry.value))
@@ -65,15 +79,37 @@ interface StringEntry {
   value: string;
 }
 
-function flattenStrings(input: unknown, key = '', depth = 0, out: StringEntry[] = []): StringEntry[] {
-  if (depth > 8 || out.length > 500) return out;
-  if (typeof input === 'string') out.push({ key, value: input });
-  else if (typeof input === 'number' || typeof input === 'boolean') out.push({ key, value: String(input) });
-  else if (Array.isArray(input)) for (const item of input) flattenStrings(item, key, depth + 1, out);
-  else if (input && typeof input === 'object') {
-    for (const [childKey, value] of Object.entries(input)) flattenStrings(value, childKey, depth + 1, out);
+/**
+ * Every string, number and boolean in `input` with the key it sits under, shallowest first (so a
+ * long array cannot crowd out the keys beside it); `read.truncated` when some were left out.
+ */
+function flattenStrings(input: unknown, read: { truncated: boolean }): StringEntry[] {
+  const out: StringEntry[] = [];
+  const queue: { value: unknown; key: string; depth: number }[] = [{ value: input, key: '', depth: 0 }];
+  for (let next = 0; next < queue.length; next++) {
+    const { value, key, depth } = queue[next]!;
+    if (typeof value === 'string') out.push({ key, value });
+    else if (typeof value === 'number' || typeof value === 'boolean') out.push({ key, value: String(value) });
+    else if (value && typeof value === 'object') {
+      if (depth >= MAX_DEPTH) {
+        read.truncated = true;
+        continue;
+      }
+      const children = Array.isArray(value) ? value.map((item) => [key, item] as const) : Object.entries(value);
+      for (const [childKey, child] of children) queue.push({ value: child, key: childKey, depth: depth + 1 });
+    }
+    if (out.length >= MAX_STRINGS || queue.length > MAX_STRINGS * 4) {
+      read.truncated = next < queue.length - 1 || read.truncated;
+      break;
+    }
   }
   return out;
+}
+
+/** The destructive verb a word of a tool name is or contains (`flush` for `flushall`). */
+function destructiveVerb(word: string): string | undefined {
+  if (DESTRUCTIVE_VERBS.has(word)) return word;
+  return GLUED_VERB.exec(word)?.[1];
 }
 
 /** Splits `deleteTable`, `drop_database`, `mcp__db__delete-row` into lower-case words. */

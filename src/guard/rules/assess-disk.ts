@@ -9,7 +9,20 @@ const ERASERS = /^(mkfs(\..+)?|mke2fs|mkswap|mkdosfs|mkfs_msdos|newfs(_.+)?|wipe
 
 /** True for a path naming a device other than the harmless ones. */
 export function isDevicePath(path: string): boolean {
-  return path.startsWith('/dev/') && !HARMLESS_DEVICES.test(path);
+  const normal = normalizeAbsolute(path);
+  return normal !== undefined && normal.startsWith('/dev/') && !HARMLESS_DEVICES.test(normal);
+}
+
+/** `/dev/sda` for `//dev/sda`, `/../dev/sda` or `/dev/./sda`; undefined for a relative path. */
+function normalizeAbsolute(path: string): string | undefined {
+  if (!path.startsWith('/')) return undefined;
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
 }
 
 export const assessDisk: InvocationRule = (invocation) => {

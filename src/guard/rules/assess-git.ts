@@ -75,11 +75,18 @@ function assessPush(parsed: ParsedArguments, context: GuardContext): RuleHit[] {
     return [{ rule: 'git-push-mirror', kind: 'destructive', what: `\`git push --mirror\` overwrites every branch on \`${remote ?? 'the remote'}\``, family: 'local', production: 'a mirror push rewrites protected branches' }];
   }
   const hits: RuleHit[] = [];
-  const targets = refspecs.length > 0 ? refspecs : [context.git.branch ? `${context.git.branch}` : ''];
+  // `--all` / `--branches` push every branch, the protected ones included.
+  const everyBranch = parsed.flags.has('--all') || parsed.flags.has('--branches');
+  const targets = everyBranch ? ['*'] : refspecs.length > 0 ? refspecs : [context.git.branch ? `${context.git.branch}` : ''];
   for (const refspec of targets) {
     const plus = refspec.startsWith('+');
     const [source = '', destination] = refspec.replace(/^\+/, '').split(':');
-    const named = (destination ?? source).replace(/^refs\/heads\//, '');
+    const named = (destination ?? source).replace(/^(?:refs\/)?heads\//, '');
+    if (named.includes('*') && (force || plus || deleting)) {
+      // A pattern (`refs/heads/*:refs/heads/*`, `*:*`) reaches every branch it matches, protected ones too.
+      hits.push({ rule: 'git-push-force', kind: 'destructive', what: `${deleting ? 'deletes' : 'force-pushes'} every branch matching \`${named}\` on \`${remote ?? 'the remote'}\``, family: 'local', production: 'the pattern includes protected branches' });
+      continue;
+    }
     // `git push origin HEAD` pushes the current branch.
     const branch = named === 'HEAD' ? (context.git.branch ?? 'HEAD') : named;
     const removes = deleting || (destination !== undefined && source === '');
