@@ -109,3 +109,20 @@ describe('one-time approvals', () => {
     expect(actionDigest({ kind: 'shell', command: ' terraform destroy ' })).toBe(actionDigest(action));
   });
 });
+
+describe('commands of many parts', () => {
+  const context = testContext(shell, { catalog: true });
+  const tail = 'kubectl --context prod-eu delete ns orders';
+
+  it('follows thousands of commands that set variables, and still finds the destructive one', () => {
+    const decision = decideAction({ kind: 'shell', command: `${'A=1; true; '.repeat(4000)}${tail}` }, context);
+    expect(decision.decision).toBe('deny');
+  });
+
+  it('leaves more commands than it follows to a person', () => {
+    // 440 KB; before the limit, every command copied every variable: out of memory after 24 s.
+    const decision = decideAction({ kind: 'shell', command: `${'A=1; true; '.repeat(40_000)}${tail}` }, context);
+    expect(decision.decision).toBe('ask');
+    expect(decision.reasons.join('\n')).toMatch(/more than 20000 commands/);
+  });
+});

@@ -68,6 +68,12 @@ const COMMAND_VARIABLES = new Set([
   'GIT_PROXY_COMMAND', 'SSH_ASKPASS', 'SUDO_ASKPASS', 'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'KUBE_EDITOR',
 ]);
 const MAX_STEPS = 32;
+/**
+ * Most simple commands one decision follows. A script of tens of thousands of commands is not an
+ * agent's ordinary work, and following each against every variable it sets grows with their
+ * product: past this, the rest is left to a person instead of running the guard out of time.
+ */
+const MAX_COMMANDS = 20_000;
 
 /**
  * Expands a parsed script; `parser` reads nested shell text (`bash -c '…'`, `ssh host '…'`), and
@@ -91,6 +97,9 @@ class Expander {
   readonly uncertainties: Uncertainty[] = [];
   /** Command-valued variables already followed, so a value that sets them again cannot loop. */
   private readonly followed = new Set<ShellAssignment>();
+  /** The command-valued assignments of each assignment list (lists are shared between commands). */
+  private readonly commandValued = new WeakMap<readonly ShellAssignment[], ShellAssignment[]>();
+  private commands = 0;
 
   constructor(
     private readonly parser: ShellParser,
@@ -108,7 +117,13 @@ class Expander {
     const written = writtenFiles(script);
     let cd = scoped.cd;
     for (const command of script.commands) {
-      this.argv(command.words, command, { ...scoped, cd, assignments: [...scoped.assignments, ...command.assignments] }, written);
+      if (++this.commands > MAX_COMMANDS) {
+        this.uncertain(`the command runs more than ${MAX_COMMANDS} commands, too many for the guard to follow`, command, scoped);
+        return;
+      }
+      // The script's list is shared unless this command sets variables of its own for what it runs.
+      const assignments = command.words.length > 0 && command.assignments.length > 0 ? [...scoped.assignments, ...command.assignments] : scoped.assignments;
+      this.argv(command.words, command, { ...scoped, cd, assignments }, written);
       cd = afterCd(command, cd);
     }
   }
@@ -183,8 +198,10 @@ class Expander {
     this.invocations.push({ argv, name, command, assignments: hop.assignments, via: hop.via, outer: hop.outer, argsFromInput: hop.argsFromInput, cd: hop.cd });
     if (name === '') return;
     // `GIT_SSH_COMMAND=… git fetch`, `EDITOR=… git commit`: the program (or one it starts) runs the value with `sh -c`.
-    for (const assignment of hop.assignments) {
-      if (!COMMAND_VARIABLES.has(assignment.name) || this.followed.has(assignment)) continue;
+    let valued = this.commandValued.get(hop.assignments);
+    if (!valued) this.commandValued.set(hop.assignments, (valued = hop.assignments.filter((assignment) => COMMAND_VARIABLES.has(assignment.name))));
+    for (const assignment of valued) {
+      if (this.followed.has(assignment)) continue;
       this.followed.add(assignment);
       const value = assignment.value.literal ? literalWord(assignment.value.value) : assignment.value;
       this.argv([literalWord('sh'), literalWord('-c'), value], command, this.hop(hop, `$${assignment.name}`), new Map());
