@@ -431,6 +431,15 @@ const ARGUMENT_SHAPES: Row[] = [
   ["git push -f origin '*:*'", 'deny'],
   ['git push -f origin heads/main', 'deny'],
   ['git push --all origin', 'allow'],
+  ["gsutil -o 'GSUtil:parallel_process_count=1' -m rm -r gs://prod-bucket", 'deny'],
+  ["gsutil -h 'Cache-Control:no-cache' rm -r gs://prod-bucket", 'deny'],
+  ['gsutil -m cp a.txt gs://prod-bucket/a.txt', 'allow'],
+  ['gcloud alpha storage rm -r gs://prod-bucket', 'deny'],
+  ["gcloud storage rm 'gs://prod-bucket/**'", 'deny'],
+  ['ssh prod-db -- rm -rf /', 'deny'],
+  [`ssh prod-db -t 'psql -c "DROP TABLE users"'`, 'deny'],
+  [`ssh -B eth0 prod-db 'psql -c "DROP TABLE users"'`, 'deny'],
+  ['ssh prod-db -t uptime', 'allow'],
 ];
 
 const GUARD_TAMPER: Row[] = [

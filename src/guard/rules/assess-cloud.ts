@@ -43,7 +43,9 @@ export const assessGcloud: InvocationRule = (invocation) => {
   ];
   const hit = (rule: string, what: string): RuleHit[] => [{ rule, kind: 'destructive', what, family: 'gcp', markers }];
   if (invocation.name === 'gsutil') {
-    const [verb, ...targets] = words;
+    // gsutil's own options come first; `-o`, `-h`, `-u` and `-i` take a value.
+    const own = parseArguments(invocation.argv.slice(1), { shortWithValue: 'ohui', stopAtPositional: true });
+    const [verb, ...targets] = invocation.argv.slice(1 + own.stop).map((word) => word.value).filter((word) => !word.startsWith('-'));
     if (verb === 'rb') return hit('gsutil-rb', `deletes the bucket ${targets.map((t) => `\`${t}\``).join(', ')}`);
     if (verb === 'rm' && invocation.argv.some((word) => /^-[a-zA-Z]*[rR]/.test(word.value) || word.value === '--recursive')) {
       return hit('gsutil-rm-recursive', `deletes every object under ${targets.map((t) => `\`${t}\``).join(', ')}`);
@@ -51,8 +53,10 @@ export const assessGcloud: InvocationRule = (invocation) => {
     return [];
   }
   if (words.includes('delete')) return hit('gcloud-delete', `runs \`gcloud ${words.slice(0, words.indexOf('delete') + 2).join(' ')}\``);
-  if (words[0] === 'storage' && words[1] === 'rm' && (parsed.flags.has('--recursive') || parsed.flags.has('-r'))) {
-    return hit('gcloud-storage-rm-recursive', `deletes every object under \`${words[2] ?? ''}\``);
+  // `gcloud alpha storage rm` and `gcloud beta storage rm` are the same command.
+  const track = words[0] === 'alpha' || words[0] === 'beta' ? 1 : 0;
+  if (words[track] === 'storage' && words[track + 1] === 'rm' && (parsed.flags.has('--recursive') || parsed.flags.has('-r') || words.some((word) => word.includes('**')))) {
+    return hit('gcloud-storage-rm-recursive', `deletes every object under \`${words[track + 2] ?? ''}\``);
   }
   return [];
 };

@@ -7,15 +7,21 @@ import { type ArgumentSpec, parseArguments } from './parse-arguments.js';
 import type { ShellWord } from './shell-syntax.js';
 import type { UnwrapStep } from './unwrap-command.js';
 
-const SSH_SPEC: ArgumentSpec = { shortWithValue: 'bcDEeFIiJLlmOopQRSWw', stopAtPositional: true };
+const SSH_SPEC: ArgumentSpec = { shortWithValue: 'BbcDEeFIiJLlmOoPpQRSWw', stopAtPositional: true };
 
-/** `ssh [options] host [command…]`: the remote command is shell text; the host says where it runs. */
+/**
+ * `ssh [options] host [options] [--] [command…]`: the remote command is shell text; the host says
+ * where it runs. OpenSSH reads options after the host too (`ssh host -t cmd`), up to `--`.
+ */
 export function unwrapSsh(args: ShellWord[]): UnwrapStep {
   const parsed = parseArguments(args, SSH_SPEC);
   const host = args[parsed.stop];
   if (!host) return { kind: 'final' };
-  const outer = [host, ...(parsed.values.get('-l') ?? []).map((user) => literalWord(user))];
-  const rest = args.slice(parsed.stop + 1);
+  const after = args.slice(parsed.stop + 1);
+  const more = parseArguments(after, SSH_SPEC);
+  const users = [...(parsed.values.get('-l') ?? []), ...(more.values.get('-l') ?? [])];
+  const outer = [host, ...users.map((user) => literalWord(user))];
+  const rest = after.slice(more.stop);
   if (rest.length === 0) return { kind: 'stdin-program', label: `ssh ${host.value}`, language: 'shell', outer };
   if (rest.some((word) => !word.literal)) return { kind: 'uncertain', reason: `\`ssh ${host.value}\` runs a remote command computed at run time` };
   return { kind: 'source', label: `ssh ${host.value}`, text: rest.map((word) => word.value).join(' '), outer };
