@@ -440,6 +440,9 @@ const ARGUMENT_SHAPES: Row[] = [
   [`ssh prod-db -t 'psql -c "DROP TABLE users"'`, 'deny'],
   [`ssh -B eth0 prod-db 'psql -c "DROP TABLE users"'`, 'deny'],
   ['ssh prod-db -t uptime', 'allow'],
+  ['terragrunt destroy-all', 'ask'],
+  ['terragrunt --terragrunt-working-dir envs/prod destroy', 'deny'],
+  ['terragrunt --terragrunt-working-dir envs/prod plan', 'allow'],
 ];
 
 const GUARD_TAMPER: Row[] = [

@@ -5,9 +5,15 @@
 import type { EnvironmentMarker } from '../environment/classify-environment.js';
 import { parseArguments } from '../shell/parse-arguments.js';
 import type { ShellWord } from '../shell/shell-syntax.js';
-import { type InvocationRule, optionMarker, type RuleHit } from './rule-kit.js';
+import { type InvocationRule, optionMarker, type RuleHit, subcommandIndex } from './rule-kit.js';
 
 const GLOBAL_SPEC = { singleDashLong: true, stopAtPositional: true } as const;
+/** Terraform's and Terragrunt's subcommands (see `subcommandIndex`), legacy `*-all` forms included. */
+const SUBCOMMANDS = new Set([
+  'init', 'validate', 'plan', 'apply', 'destroy', 'console', 'fmt', 'force-unlock', 'get', 'graph', 'import', 'login', 'logout',
+  'metadata', 'output', 'providers', 'refresh', 'show', 'state', 'taint', 'test', 'untaint', 'version', 'workspace', 'run-all', 'run',
+  'destroy-all', 'apply-all', 'plan-all', 'output-all', 'validate-all', 'hclfmt', 'render-json', 'graph-dependencies', 'stack',
+]);
 
 export const assessTerraform: InvocationRule = (invocation) => {
   const tool = invocation.name;
@@ -15,8 +21,9 @@ export const assessTerraform: InvocationRule = (invocation) => {
   const global = parseArguments(args, GLOBAL_SPEC);
   const chdir = global.values.get('--chdir')?.[0];
   args = args.slice(global.stop);
-  if (tool === 'terragrunt') args = dropTerragruntRunAll(args);
-  const subcommand = args[0]?.value;
+  // Terragrunt's own options (`--terragrunt-working-dir envs/prod`) may leave values before the subcommand.
+  if (tool === 'terragrunt') args = dropTerragruntRunAll(args.slice(subcommandIndex(args, SUBCOMMANDS)));
+  const subcommand = tool === 'terragrunt' && args[0]?.value === 'destroy-all' ? 'destroy' : args[0]?.value;
   const rest = args.slice(1);
   const options = parseArguments(rest, { singleDashLong: true, longWithValue: ['var', 'var-file', 'target', 'replace', 'state', 'backup', 'lock-timeout', 'parallelism'] });
   const markers: EnvironmentMarker[] = [
