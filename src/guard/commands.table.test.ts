@@ -443,6 +443,11 @@ const ARGUMENT_SHAPES: Row[] = [
   ['terragrunt destroy-all', 'ask'],
   ['terragrunt --terragrunt-working-dir envs/prod destroy', 'deny'],
   ['terragrunt --terragrunt-working-dir envs/prod plan', 'allow'],
+  // A backslash-newline inside a word: bash joins the two halves.
+  ['kube\\\nctl --context prod-eu delete ns orders', 'deny'],
+  ['kubectl --context prod-eu de\\\nlete ns orders', 'deny'],
+  ['kubectl get pods \\\n  --context prod-eu', 'allow'],
+  ["echo 'kube\\\nctl --context prod-eu delete ns orders'", 'allow'],
 ];
 
 const GUARD_TAMPER: Row[] = [

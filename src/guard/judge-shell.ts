@@ -11,6 +11,44 @@ import type { SimpleCommand } from './shell/shell-syntax.js';
 
 /** Every finding for a shell command; pure for a given context. */
 export function judgeShell(command: string, context: GuardContext): GuardFinding[] {
+  const findings = judgeText(command, context);
+  // bash removes a backslash-newline outside single quotes before it reads words (`kube\⏎ctl` is
+  // `kubectl`); the parser keeps two words. Both readings are judged and every finding counts.
+  if (/\\\r?\n/.test(command)) {
+    const joined = joinLineContinuations(command);
+    if (joined !== command) findings.push(...judgeText(joined, context));
+  }
+  return findings;
+}
+
+/** `command` with every backslash-newline outside single quotes removed, as bash reads it. */
+export function joinLineContinuations(command: string): string {
+  let out = '';
+  let single = false;
+  let double = false;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (single) {
+      if (c === "'") single = false;
+      out += c;
+    } else if (c === '\\') {
+      const next = command[i + 1];
+      if (next === '\n') i += 1;
+      else if (next === '\r' && command[i + 2] === '\n') i += 2;
+      else {
+        out += c + (next ?? '');
+        i += 1;
+      }
+    } else {
+      if (c === "'" && !double) single = true;
+      else if (c === '"') double = !double;
+      out += c;
+    }
+  }
+  return out;
+}
+
+function judgeText(command: string, context: GuardContext): GuardFinding[] {
   const script = context.shell.parse(command);
   const expanded = expandInvocations(script, context.shell, context.git.alias);
   const findings: GuardFinding[] = [];
