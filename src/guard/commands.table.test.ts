@@ -448,6 +448,15 @@ const ARGUMENT_SHAPES: Row[] = [
   ['kubectl --context prod-eu de\\\nlete ns orders', 'deny'],
   ['kubectl get pods \\\n  --context prod-eu', 'allow'],
   ["echo 'kube\\\nctl --context prod-eu delete ns orders'", 'allow'],
+  ["trap 'kubectl --context prod-eu delete ns orders' EXIT", 'deny'],
+  ["trap 'echo bye' EXIT", 'allow'],
+  ['trap - EXIT', 'allow'],
+  ['coproc kubectl --context prod-eu delete ns orders', 'deny'],
+  [". /dev/stdin <<< 'kubectl --context prod-eu delete ns orders'", 'deny'],
+  ["bash /dev/stdin <<< 'kubectl --context prod-eu delete ns orders'", 'deny'],
+  ['systemd-run --unit cleanup kubectl --context prod-eu delete ns orders', 'deny'],
+  ['unshare -r kubectl --context prod-eu delete ns orders', 'deny'],
+  ['pkexec rm -rf /', 'deny'],
 ];
 
 const GUARD_TAMPER: Row[] = [

@@ -68,6 +68,8 @@ const COMMAND_VARIABLES = new Set([
   'GIT_PROXY_COMMAND', 'SSH_ASKPASS', 'SUDO_ASKPASS', 'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'KUBE_EDITOR',
 ]);
 const MAX_STEPS = 32;
+/** Paths that name a process's own standard input: `. /dev/stdin <<< '…'` runs the here-string. */
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 /**
  * Most simple commands one decision follows. A script of tens of thousands of commands is not an
  * agent's ordinary work, and following each against every variable it sets grows with their
@@ -163,6 +165,10 @@ class Expander {
           this.program(stdinOf(command), next.language, command, this.hop(hop, next.label, next.outer), next.label);
           return;
         case 'script-file': {
+          if (next.path.literal && STDIN_PATHS.has(next.path.value)) {
+            this.program(stdinOf(command), next.language, command, this.hop(hop, next.label), `${next.label} ${next.path.value}`);
+            return;
+          }
           const content = next.path.literal ? written.get(normalizePath(next.path.value)) : undefined;
           if (!next.path.literal) this.uncertain(`\`${next.label}\` runs a script whose path is only known at run time`, command, hop);
           else if (content) this.program(content, next.language, command, this.hop(hop, next.label), `${next.label} ${next.path.value}`);

@@ -58,6 +58,15 @@ const WRAPPERS: Record<string, Wrapper> = {
   chroot: { longWithValue: ['userspec', 'groups'], stopAtPositional: true, skip: 1 },
   exec: { shortWithValue: 'a', stopAtPositional: true },
   builtin: { stopAtPositional: true },
+  // `coproc cmd …` runs cmd in the background; a NAME is only allowed before a compound command.
+  coproc: { stopAtPositional: true },
+  pkexec: { longWithValue: ['user'], stopAtPositional: true },
+  unshare: { shortWithValue: 'S', longWithValue: ['setuid', 'setgid', 'root', 'wd', 'propagation'], stopAtPositional: true },
+  'systemd-run': { shortWithValue: 'pEMu', longWithValue: ['unit', 'property', 'description', 'slice', 'uid', 'gid', 'nice', 'working-directory', 'setenv', 'machine', 'on-active', 'on-calendar'], stopAtPositional: true },
+  sshpass: { shortWithValue: 'pfde', stopAtPositional: true },
+  'ssh-agent': { shortWithValue: 'aEPt', stopAtPositional: true },
+  'dbus-run-session': { longWithValue: ['config-file', 'dbus-daemon'], stopAtPositional: true },
+  numactl: { shortWithValue: 'NmCiPp', longWithValue: ['cpunodebind', 'membind', 'physcpubind', 'interleave', 'preferred'], stopAtPositional: true },
   strace: { shortWithValue: 'eopsSIuEaPbX', stopAtPositional: true },
   ltrace: { shortWithValue: 'eopsSnuEa', stopAtPositional: true },
   valgrind: { stopAtPositional: true },
@@ -119,6 +128,8 @@ export function unwrapCommand(name: string, argv: readonly ShellWord[], scope: U
       return unwrapCommandBuiltin(args);
     case 'eval':
       return joined('eval', args);
+    case 'trap':
+      return unwrapTrap(args);
     case 'source':
     case '.':
       return args[0] ? { kind: 'script-file', label: name, path: args[0], language: 'shell' } : { kind: 'final' };
@@ -244,6 +255,15 @@ function unwrapCommandBuiltin(args: ShellWord[]): UnwrapStep {
   if (parsed.flags.has('-v') || parsed.flags.has('-V')) return { kind: 'query' };
   const rest = args.slice(parsed.stop);
   return rest.length > 0 ? { kind: 'wrapped', label: 'command', rest } : { kind: 'final' };
+}
+
+/** `trap 'code' EXIT`: the code runs later, when the signal comes or the shell exits. */
+function unwrapTrap(args: ShellWord[]): UnwrapStep {
+  const words = args[0]?.value === '--' ? args.slice(1) : args;
+  const [code, ...signals] = words;
+  if (!code || code.value.startsWith('-') || signals.length === 0) return { kind: 'final' }; // `trap -p`, `trap - INT`, or a listing
+  if (!code.literal) return { kind: 'uncertain', reason: '`trap` sets code computed at run time' };
+  return code.value === '' ? { kind: 'final' } : { kind: 'source', label: 'trap', text: code.value };
 }
 
 function joined(label: string, args: ShellWord[]): UnwrapStep {
