@@ -459,6 +459,22 @@ const ARGUMENT_SHAPES: Row[] = [
   ['pkexec rm -rf /', 'deny'],
 ];
 
+/** Interpreters reaching a process or deletion API under another name. */
+const INLINE_CODE: Row[] = [
+  [`python3 -c "__import__('os').system('kubectl --context prod-eu delete ns orders')"`, 'deny'],
+  [`python3 -c 'import subprocess as sp; sp.run(["kubectl","--context","prod-eu","delete","ns","orders"])'`, 'deny'],
+  [`python3 -c 'from subprocess import run; run("kubectl --context prod-eu delete ns orders", shell=True)'`, 'deny'],
+  [`python3 -c 'from shutil import rmtree as r; r("/")'`, 'deny'],
+  [`node -e 'require("child_process").exec("kubectl --context prod-eu delete ns orders")'`, 'deny'],
+  [`perl -e 'system "kubectl", "--context", "prod-eu", "delete", "ns", "orders"'`, 'deny'],
+  [`perl -e 'qx(kubectl --context prod-eu delete ns orders)'`, 'deny'],
+  [`perl -e 'open(F, "kubectl --context prod-eu delete ns orders |")'`, 'deny'],
+  [`ruby -e '%x{kubectl --context prod-eu delete ns orders}'`, 'deny'],
+  [`python3 -c 'print("hello, world")'`, 'allow'],
+  [`python3 -c 'import subprocess; print(subprocess.run(["git", "status"]).returncode)'`, 'allow'],
+  [`node -e 'console.log("rm -rf /")'`, 'allow'],
+];
+
 const GUARD_TAMPER: Row[] = [
   ['tollgate guard uninstall --agent claude-code', 'deny'],
   ['npx tollgate guard uninstall --agent cursor', 'deny'],
@@ -499,6 +515,7 @@ const TABLE: Array<[string, Row[]]> = [
   ['obfuscation and bypasses', OBFUSCATED],
   ['the guard itself and protected paths', GUARD_TAMPER],
   ['argument shapes', ARGUMENT_SHAPES],
+  ['inline code', INLINE_CODE],
 ];
 
 let bash: ShellParser;

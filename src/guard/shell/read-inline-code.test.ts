@@ -38,6 +38,21 @@ describe('readInlineCode', () => {
     expect(readInlineCode(code).uncertain).toBeDefined();
   });
 
+  it.each([
+    [`__import__('os').system('rm -rf /tmp/x')`, 'rm -rf /tmp/x'],
+    ['import subprocess as sp; sp.run(["rm", "-rf", "/"])', 'rm -rf /'],
+    ['system "rm", "-rf", "/"', 'rm -rf /'],
+    ['qx(rm -rf /)', 'rm -rf /'],
+    ['%x{rm -rf /}', 'rm -rf /'],
+    ['open(F, "rm -rf / |")', 'rm -rf / '],
+  ])('reads what %s hands to a shell under another name', (code, text) => {
+    expect(readInlineCode(code).shellTexts).toContain(text);
+  });
+
+  it('reads path-like literals of a deletion API imported under another name', () => {
+    expect(readInlineCode('from shutil import rmtree as r; r("/"); print("done")').removedPaths).toEqual(['/']);
+  });
+
   it.each(['print(1)', 'console.log(JSON.stringify(x))', "print('file system check')", 'const m = /x/.exec(s)'])('sees nothing to run in %s', (code) => {
     expect(readInlineCode(code)).toEqual({ shellTexts: [], removedPaths: [] });
   });

@@ -29,10 +29,21 @@ const PROCESS_CALL = new RegExp(
     .concat(String.raw`)\s*(\(|(?=['"\x60\[]))`),
   'g',
 );
+/**
+ * Code that reaches a process API under another name (`import subprocess as sp`, `from os import
+ * system`, `__import__('os').system`, `require('child_process').exec`, Perl's `system LIST`): when
+ * it names one anywhere, every literal in it is read as shell text, as for a recognised call.
+ */
+const PROCESS_MENTION = /\b(?:subprocess|child_process|popen|getoutput|shell_exec|passthru|proc_open|Open3|pty|system|spawn(?:Sync|[lv]p?e?)?|exec(?:Sync|File|FileSync|[lv]p?e?)?)\b|\bqx\s*[({[]|%x\s*[({[]/;
+/** Perl's pipe open: `open(F, "cmd |")` runs `cmd`. */
+const PIPE_OPEN = /\bopen\s*\([^)]*\|/;
+/** Deletion APIs named anywhere (`from shutil import rmtree as r`): path-like literals count as removed. */
+const REMOVE_MENTION = /\b(?:rmtree|rimraf|rm_rf|rm_r|remove_dir|remove_entry|removedirs|rmSync|rmdirSync)\b/;
+const PATH_LIKE = /^(?:[/~]|\.{1,2}(?:\/|$)|\$HOME\b)/;
 const REMOVE_CALL =
   /(?:\b(?:shutil\s*\.\s*rmtree|rmtree|rimraf(?:\s*\.\s*sync)?|FileUtils\s*\.\s*(?:rm_rf|rm_r|remove_dir|remove_entry)|File\s*\.\s*delete|os\s*\.\s*removedirs)|\.\s*(?:rmSync|rmdirSync|rm))\s*\(/g;
 const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\$]|\\.)*`/g;
-const BACKTICK_SHELL = /`([^`$]*)`|\bqx\s*\{([^}]*)\}|%x\(([^)]*)\)/g;
+const BACKTICK_SHELL = /`([^`$]*)`|\bqx\s*\{([^}]*)\}|\bqx\s*\(([^)]*)\)|%x\(([^)]*)\)|%x\{([^}]*)\}|%x\[([^\]]*)\]/g;
 
 /** Reads an inline program; pure. */
 export function readInlineCode(code: string): InlineCodeReading {
@@ -51,16 +62,23 @@ export function readInlineCode(code: string): InlineCodeReading {
     if (literal) reading.removedPaths.push(unescape(literal[2] ?? ''));
     else reading.uncertain = `inline code deletes a computed path with \`${match[0].replace(/\s*\($/, '').trim()}\``;
   }
-  // Perl and Ruby backticks, qx{} and %x() run their text in a shell.
-  if (/`|\bqx\s*\{|%x\(/.test(code)) {
+  // Perl and Ruby backticks, qx{}, qx() and %x() / %x{} / %x[] run their text in a shell.
+  if (/`|\bqx\s*[{(]|%x\s*[({[]/.test(code)) {
     for (const match of code.matchAll(BACKTICK_SHELL)) {
-      const text = match[1] ?? match[2] ?? match[3];
+      const text = match.slice(1).find((group) => group !== undefined);
       if (text !== undefined) reading.shellTexts.push(text);
     }
   }
-  if (processCalls === 0) return reading;
   const literals = [...code.matchAll(LITERAL)].map((match) => unescape(match[0].slice(1, -1)));
-  reading.shellTexts.push(...literals);
+  if (REMOVE_MENTION.test(code.replace(LITERAL, '""')) && reading.removedPaths.length === 0) reading.removedPaths.push(...literals.filter((text) => PATH_LIKE.test(text)));
+  if (processCalls === 0 && !PROCESS_MENTION.test(code.replace(LITERAL, '""')) && !PIPE_OPEN.test(code)) return reading;
+  // A Perl pipe open (`open(F, "cmd |")`) runs the text before or after the bar.
+  reading.shellTexts.push(...literals, ...literals.filter((text) => /^\s*\||\|\s*$/.test(text)).map((text) => text.replace(/^\s*\||\|\s*$/g, '')));
+  // Perl's `system "rm", "-rf", "/"` spells argv as a bare list of literals.
+  for (const run of code.matchAll(/(?:(['"])(?:(?!\1)[^\\\n]|\\.)*\1\s*,\s*)+(['"])(?:(?!\2)[^\\\n]|\\.)*\2/g)) {
+    const items = [...run[0].matchAll(LITERAL)].map((match) => quoteForShell(unescape(match[0].slice(1, -1))));
+    reading.shellTexts.push(items.join(' '));
+  }
   // `subprocess.run(['rm', '-rf', '/'])` and `spawn('rm', ['-rf', '/'])` spell argv as a list.
   for (const list of code.matchAll(/[[(]\s*((?:(['"])(?:(?!\2)[^\\]|\\.)*\2\s*,\s*)+(['"])(?:(?!\3)[^\\]|\\.)*\3)\s*[\])]/g)) {
     const items = [...(list[1] ?? '').matchAll(LITERAL)].map((match) => quoteForShell(unescape(match[0].slice(1, -1))));
