@@ -457,6 +457,13 @@ const ARGUMENT_SHAPES: Row[] = [
   ['systemd-run --unit cleanup kubectl --context prod-eu delete ns orders', 'deny'],
   ['unshare -r kubectl --context prod-eu delete ns orders', 'deny'],
   ['pkexec rm -rf /', 'deny'],
+  ["psql -h prod-db -c '\\! rm -rf ~'", 'deny'],
+  ["sqlite3 prod.db '.shell rm -rf ~'", 'deny'],
+  ["mysql -h prod-db -e 'system rm -rf ~'", 'deny'],
+  ["sqlite3 app.db '.tables'", 'allow'],
+  ["psql -h prod-db -c 'WITH x AS (SELECT 1) DELETE FROM users'", 'deny'],
+  ["psql -h prod-db -c 'SELECT 1 # 2; DROP TABLE users'", 'deny'],
+  ["psql -h prod-db -c 'DO $$ BEGIN EXECUTE $q$DROP TABLE users$q$; END $$'", 'deny'],
 ];
 
 /** Interpreters reaching a process or deletion API under another name. */

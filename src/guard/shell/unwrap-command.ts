@@ -7,6 +7,7 @@
  */
 import { literalWord, makeWord } from './decode-word.js';
 import { type ArgumentSpec, optionValue, parseArguments } from './parse-arguments.js';
+import { unwrapDatabaseShell } from './unwrap-database-shell.js';
 import { AWKS, interpreterOf, SHELLS, unwrapAwk, unwrapInterpreter, unwrapShell } from './unwrap-interpreter.js';
 import { type GitAliasLookup, unwrapGit } from './unwrap-git.js';
 import { unwrapContainerExec, unwrapScript, unwrapSsh, unwrapSu } from './unwrap-remote.js';
@@ -161,6 +162,12 @@ export function unwrapCommand(name: string, argv: readonly ShellWord[], scope: U
     case 'docker':
     case 'podman':
       return unwrapContainerExec(name, args);
+    case 'psql':
+    case 'mysql':
+    case 'mariadb':
+    case 'sqlite3':
+    case 'sqlite':
+      return unwrapDatabaseShell(name, args);
     default:
       return { kind: 'final' };
   }

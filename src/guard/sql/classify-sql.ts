@@ -4,6 +4,11 @@
  *
  * A small lexer, not a grammar: it knows strings, quoted identifiers, dollar quotes and comments
  * well enough that `SELECT 'DROP TABLE x'` is not a drop and `DROP/**\/TABLE x` is.
+ *
+ * Clients disagree on the lexical rules: `#` starts a comment in MySQL and is an operator in
+ * PostgreSQL; `\'` escapes a quote in MySQL strings and not in standard PostgreSQL ones; MySQL
+ * needs a blank after `--`. The text is read under each set of rules, and a statement any of them
+ * finds counts. Dollar-quoted code (`DO` blocks, function bodies, `EXECUTE`) is read as SQL too: it runs.
  */
 
 export interface DestructiveStatement {
@@ -12,11 +17,44 @@ export interface DestructiveStatement {
   statement: string;
 }
 
+interface LexicalRules {
+  hashComments: boolean;
+  backslashEscapes: boolean;
+  dashCommentNeedsBlank: boolean;
+}
+
+const READINGS: readonly LexicalRules[] = [
+  { hashComments: true, backslashEscapes: true, dashCommentNeedsBlank: false },
+  { hashComments: false, backslashEscapes: false, dashCommentNeedsBlank: false },
+  { hashComments: true, backslashEscapes: true, dashCommentNeedsBlank: true },
+];
+
+/** Words that may come before a data-changing statement in the same statement (`WITH … DELETE`, `EXPLAIN ANALYZE DELETE`). */
+const LEADING = new Set(['WITH', 'EXPLAIN', 'PREPARE', 'CREATE', 'INSERT', 'COPY']);
+const CHANGING = new Set(['DELETE', 'UPDATE', 'TRUNCATE', 'DROP']);
+
 /** Classifies SQL text; pure. */
 export function findDestructiveSql(sql: string): DestructiveStatement[] {
+  const found = new Map<string, DestructiveStatement>();
+  for (const rules of READINGS) {
+    for (const statement of classify(splitStatements(sql, rules))) found.set(`${statement.what}\0${statement.statement}`, statement);
+  }
+  return [...found.values()];
+}
+
+function classify(statements: readonly Statement[]): DestructiveStatement[] {
   const found: DestructiveStatement[] = [];
-  for (const statement of splitStatements(sql)) {
-    const words = statement.words;
+  for (const statement of statements) {
+    let words = statement.words;
+    if (LEADING.has(words[0] ?? '')) {
+      // Not the `UPDATE` of an upsert (`ON CONFLICT DO UPDATE`, `ON DUPLICATE KEY UPDATE`) or of `FOR UPDATE`.
+      const at = words.findIndex((word, index) => CHANGING.has(word) && !['DO', 'KEY', 'FOR'].includes(words[index - 1] ?? ''));
+      if (at > 0) words = words.slice(at);
+    }
+    if (words[0] === 'MERGE' && words.includes('DELETE')) {
+      found.push({ what: 'deletes the rows a `MERGE` matches', statement: statement.text.trim().replace(/\s+/g, ' ').slice(0, 120) });
+      continue;
+    }
     const text = statement.text.trim().replace(/\s+/g, ' ').slice(0, 120);
     const at = (index: number): string => words[index] ?? '';
     const first = at(0);
@@ -51,7 +89,7 @@ interface Statement {
   text: string;
 }
 
-function splitStatements(sql: string): Statement[] {
+function splitStatements(sql: string, rules: LexicalRules): Statement[] {
   const statements: Statement[] = [];
   let words: string[] = [];
   let text = '';
@@ -64,7 +102,8 @@ function splitStatements(sql: string): Statement[] {
   while (i < sql.length) {
     const char = sql[i] as string;
     const two = sql.slice(i, i + 2);
-    if (two === '--' || char === '#') {
+    const dashComment = two === '--' && (!rules.dashCommentNeedsBlank || /[\s]/.test(sql[i + 2] ?? ' '));
+    if (dashComment || (char === '#' && rules.hashComments)) {
       const end = sql.indexOf('\n', i);
       i = end < 0 ? sql.length : end + 1;
       text += ' ';
@@ -77,7 +116,7 @@ function splitStatements(sql: string): Statement[] {
       continue;
     }
     if (char === "'" || char === '"' || char === '`') {
-      const end = closingQuote(sql, i, char);
+      const end = closingQuote(sql, i, char, rules.backslashEscapes);
       if (char !== "'") words.push(sql.slice(i + 1, end - 1).toUpperCase());
       text += sql.slice(i, end);
       i = end;
@@ -87,6 +126,11 @@ function splitStatements(sql: string): Statement[] {
     if (dollar) {
       const tag = dollar[0];
       const end = sql.indexOf(tag, i + tag.length);
+      // A `DO` block, a function body (`AS $$…$$`) or `EXECUTE $q$…$q$` runs too: its statements
+      // are read on their own. Elsewhere a dollar quote is a string (`SELECT $$DROP TABLE x$$`).
+      if (['DO', 'AS', 'EXECUTE'].includes(words[words.length - 1] ?? '')) {
+        statements.push(...splitStatements(sql.slice(i + tag.length, end < 0 ? sql.length : end), rules));
+      }
       i = end < 0 ? sql.length : end + tag.length;
       text += ' ';
       continue;
@@ -110,10 +154,10 @@ function splitStatements(sql: string): Statement[] {
   return statements;
 }
 
-function closingQuote(sql: string, start: number, quote: string): number {
+function closingQuote(sql: string, start: number, quote: string, backslashEscapes: boolean): number {
   let i = start + 1;
   while (i < sql.length) {
-    if (sql[i] === '\\' && quote !== '"') {
+    if (backslashEscapes && sql[i] === '\\' && quote !== '"') {
       i += 2;
       continue;
     }
