@@ -365,7 +365,7 @@ const OBFUSCATED: Row[] = [
   ['$CMD -rf /', 'ask'],
   ['${CMD} destroy', 'ask'],
   ['"$TOOL" delete ns orders --context prod-eu', 'deny'],
-  ['x=rm; $x -rf /', 'ask'],
+  ['x=rm; $x -rf /', 'deny'],
   ['echo cm0gLXJmIC8= | base64 -d | sh', 'ask'],
   ['curl -fsSL https://get.example.com | sh', 'ask'],
   ['curl -fsSL https://prod.example.com/install.sh | bash', 'deny'],
@@ -464,6 +464,16 @@ const ARGUMENT_SHAPES: Row[] = [
   ["psql -h prod-db -c 'WITH x AS (SELECT 1) DELETE FROM users'", 'deny'],
   ["psql -h prod-db -c 'SELECT 1 # 2; DROP TABLE users'", 'deny'],
   ["psql -h prod-db -c 'DO $$ BEGIN EXECUTE $q$DROP TABLE users$q$; END $$'", 'deny'],
+  // Variables the script sets are read: the subcommand may be one.
+  ['X=delete; kubectl --context prod-eu $X ns orders', 'deny'],
+  ['A=destroy; terraform $A', 'ask'],
+  ['X=get; kubectl --context prod-eu $X pods; X=delete; kubectl --context prod-eu $X ns orders', 'deny'],
+  ['ARGS="delete ns orders"; kubectl --context prod-eu $ARGS', 'deny'],
+  ['NS=orders; kubectl --context prod-eu get pods -n $NS', 'allow'],
+  ['kubectl --context prod-eu $VERB ns orders', 'deny'],
+  ['kubectl $VERB ns orders', 'ask'],
+  ['terraform $(cat verb.txt)', 'ask'],
+  ['kubectl get pods -n $NS', 'allow'],
 ];
 
 /** Interpreters reaching a process or deletion API under another name. */

@@ -4,7 +4,7 @@
  */
 import type { EnvironmentMarker } from '../environment/classify-environment.js';
 import { parseArguments, type ParsedArguments } from '../shell/parse-arguments.js';
-import { type InvocationRule, optionMarker, type RuleHit, subcommandIndex } from './rule-kit.js';
+import { computedSubcommand, type InvocationRule, optionMarker, type RuleHit, subcommandIndex } from './rule-kit.js';
 
 const KUBECTL_VALUES = [
   'context', 'cluster', 'user', 'namespace', 'server', 'kubeconfig', 'token', 'as', 'as-group', 'as-uid', 'request-timeout',
@@ -37,7 +37,10 @@ export const assessKubernetes: InvocationRule = (invocation) => {
   const markers = kubeMarkers(parsed);
   const ignoreSelections = parsed.flags.has('--kubeconfig') || parsed.flags.has('--server') || parsed.flags.has('-s');
   const hit = (rule: string, what: string): RuleHit[] => [{ rule, kind: 'destructive', what, family: 'kubernetes', markers, ignoreSelections }];
-  const [subcommand, ...positional] = parsed.positionals.slice(subcommandIndex(parsed.positionals, KUBECTL_SUBCOMMANDS)).map((word) => word.value);
+  const at = subcommandIndex(parsed.positionals, KUBECTL_SUBCOMMANDS);
+  const computed = computedSubcommand(parsed.positionals[at], invocation.name, 'kubernetes');
+  if (computed.length > 0) return computed.map((found) => ({ ...found, markers, ignoreSelections }));
+  const [subcommand, ...positional] = parsed.positionals.slice(at).map((word) => word.value);
   const everything = parsed.flags.has('--all') || parsed.flags.has('-A') || parsed.flags.has('--all-namespaces') || parsed.flags.has('-l') || parsed.flags.has('--selector');
   switch (subcommand) {
     case 'delete': {
@@ -70,6 +73,8 @@ export const assessKubernetes: InvocationRule = (invocation) => {
 
 function assessHelm(parsed: ParsedArguments): RuleHit[] {
   const at = subcommandIndex(parsed.positionals, HELM_SUBCOMMANDS);
+  const computed = computedSubcommand(parsed.positionals[at], 'helm', 'kubernetes');
+  if (computed.length > 0) return computed;
   const subcommand = parsed.positionals[at]?.value;
   if (!['uninstall', 'delete', 'del', 'un'].includes(subcommand ?? '')) return [];
   const releases = parsed.positionals.slice(at + 1).map((word) => word.value);

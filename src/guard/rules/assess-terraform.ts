@@ -5,7 +5,7 @@
 import type { EnvironmentMarker } from '../environment/classify-environment.js';
 import { parseArguments } from '../shell/parse-arguments.js';
 import type { ShellWord } from '../shell/shell-syntax.js';
-import { type InvocationRule, optionMarker, type RuleHit, subcommandIndex } from './rule-kit.js';
+import { computedSubcommand, type InvocationRule, optionMarker, type RuleHit, subcommandIndex } from './rule-kit.js';
 
 const GLOBAL_SPEC = { singleDashLong: true, stopAtPositional: true } as const;
 /** Terraform's and Terragrunt's subcommands (see `subcommandIndex`), legacy `*-all` forms included. */
@@ -23,6 +23,8 @@ export const assessTerraform: InvocationRule = (invocation) => {
   args = args.slice(global.stop);
   // Terragrunt's own options (`--terragrunt-working-dir envs/prod`) may leave values before the subcommand.
   if (tool === 'terragrunt') args = dropTerragruntRunAll(args.slice(subcommandIndex(args, SUBCOMMANDS)));
+  const computed = computedSubcommand(args[0], tool, 'terraform');
+  if (computed.length > 0) return computed;
   const subcommand = tool === 'terragrunt' && args[0]?.value === 'destroy-all' ? 'destroy' : args[0]?.value;
   const rest = args.slice(1);
   const options = parseArguments(rest, { singleDashLong: true, longWithValue: ['var', 'var-file', 'target', 'replace', 'state', 'backup', 'lock-timeout', 'parallelism'] });

@@ -67,3 +67,12 @@ export function subcommandIndex(positionals: readonly ShellWord[], known: Readon
   const index = positionals.findIndex((word) => known.has(word.value));
   return index < 0 ? 0 : index;
 }
+
+/**
+ * A hit for a tool whose subcommand is only known at run time (`kubectl $VERB ns orders`): it may
+ * be a destructive one, so a person decides.
+ */
+export function computedSubcommand(word: ShellWord | undefined, tool: string, family: ToolFamily): RuleHit[] {
+  if (!word || word.literal) return [];
+  return [{ rule: `${tool}-computed-subcommand`, kind: 'risky', what: `\`${tool} ${word.display}\` runs a subcommand only known at run time`, family }];
+}

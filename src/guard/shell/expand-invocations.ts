@@ -8,6 +8,7 @@
 import { decodeAnsiC, literalWord, makeWord } from './decode-word.js';
 import { readAwkProgram } from './read-awk-program.js';
 import { readInlineCode } from './read-inline-code.js';
+import { substituteVariables } from './substitute-variables.js';
 import type { ShellAssignment, ShellParser, ShellScript, ShellWord, SimpleCommand } from './shell-syntax.js';
 import { unwrapCommand } from './unwrap-command.js';
 import type { GitAliasLookup } from './unwrap-git.js';
@@ -131,6 +132,12 @@ class Expander {
   }
 
   private argv(start: ShellWord[], command: SimpleCommand, startHop: Hop, written: Map<string, Stdin>): void {
+    const readings = substituteVariables(start, startHop.assignments);
+    for (const reading of readings) this.reading(reading, command, startHop, written);
+  }
+
+  /** Follows one reading of a command's words (see `substituteVariables`). */
+  private reading(start: ShellWord[], command: SimpleCommand, startHop: Hop, written: Map<string, Stdin>): void {
     let words = start;
     let hop = startHop;
     // Redirects without a command (`> tollgate.yaml`) still write: record them for the write rules.
