@@ -472,6 +472,12 @@ const ARGUMENT_SHAPES: Row[] = [
   ['NS=orders; kubectl --context prod-eu get pods -n $NS', 'allow'],
   ['kubectl --context prod-eu $VERB ns orders', 'deny'],
   ['kubectl $VERB ns orders', 'ask'],
+  ['echo FLUSHALL | redis-cli -h prod-cache', 'deny'],
+  ['redis-cli -h prod-cache <<< FLUSHALL', 'deny'],
+  [`redis-cli -h prod-cache EVAL "return redis.call('FLUSHALL')" 0`, 'deny'],
+  ['redis-cli -h prod-cache GET orders:1', 'allow'],
+  ['prisma --schema prisma/schema.prisma migrate reset --force', 'ask'],
+  ['spring rails db:drop', 'ask'],
   ['terraform $(cat verb.txt)', 'ask'],
   ['kubectl get pods -n $NS', 'allow'],
 ];

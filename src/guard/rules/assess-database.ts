@@ -48,8 +48,11 @@ export const assessDatabase: InvocationRule = (invocation) => {
     case 'dropdb':
       return [hit('dropdb', `drops the database \`${lastPositional(invocation) ?? ''}\``, parseArguments(invocation.argv.slice(1), { shortWithValue: 'hpU', longWithValue: ['host', 'port', 'username'] }), PSQL)];
     case 'redis-cli': {
-      const words = invocation.argv.slice(1).map((word) => word.value.toUpperCase());
-      const verb = words.find((word) => word === 'FLUSHALL' || word === 'FLUSHDB');
+      // Commands come as arguments, on standard input (`echo FLUSHALL | redis-cli`), or inside a Lua
+      // script (`EVAL "return redis.call('FLUSHALL')" 0`).
+      const stdin = stdinOf(invocation.command);
+      const text = [...invocation.argv.slice(1).map((word) => word.value), stdin.known ? stdin.text : ''].join(' ').toUpperCase();
+      const verb = /\b(FLUSHALL|FLUSHDB)\b/.exec(text)?.[1];
       if (!verb) return [];
       const parsed = parseArguments(invocation.argv.slice(1), { shortWithValue: 'hpnua', longWithValue: ['host', 'port', 'url'] });
       return [hit('redis-flush', `erases the Redis database (\`${verb}\`)`, parsed, { ...PSQL, hosts: ['-h', '--host', '-u', '--url'] } as ClientSpec)];
@@ -62,12 +65,13 @@ export const assessDatabase: InvocationRule = (invocation) => {
       return [hit('mongo-drop', 'drops a Mongo database or collection', parsed, { ...PSQL, hosts: ['--host'] } as ClientSpec)];
     }
     case 'prisma': {
-      const words = invocation.argv.slice(1).map((word) => word.value);
+      const words = parseArguments(invocation.argv.slice(1), { longWithValue: ['schema'] }).positionals.map((word) => word.value);
       const reset = (words[0] === 'migrate' && words[1] === 'reset') || (words[0] === 'db' && words[1] === 'push' && words.some((w) => w === '--force-reset' || w === '--accept-data-loss'));
       return reset ? [hit('prisma-reset', 'resets the database and deletes its data')] : [];
     }
     case 'rails':
     case 'rake':
+    case 'spring':
     case 'bin/rails': {
       const task = invocation.argv.slice(1).map((word) => word.value).find((word) => /^db:(drop|reset|purge|schema:load|structure:load)(:|$)/.test(word));
       return task ? [hit('rails-db-drop', `runs \`${task}\`, which deletes the database's data`)] : [];
