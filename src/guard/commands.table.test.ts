@@ -15,6 +15,8 @@ type Row = [command: string, expected: GuardVerdict, options?: TestContextOption
 
 const PROD_KUBE: TestContextOptions = { kubeContext: 'prod-eu' };
 const CATALOG: TestContextOptions = { catalog: true };
+/** The selected workspace is production's; the commands try to look as if they ran in staging. */
+const PROD_WORKSPACE: TestContextOptions = { catalog: true, terraformWorkspace: 'main' };
 
 const BENIGN: Row[] = [
   ['ls -la', 'allow'],
@@ -478,6 +480,15 @@ const ARGUMENT_SHAPES: Row[] = [
   ['redis-cli -h prod-cache GET orders:1', 'allow'],
   ['prisma --schema prisma/schema.prisma migrate reset --force', 'ask'],
   ['spring rails db:drop', 'ask'],
+  // A `cd` in a subshell or a function body does not move the commands after it.
+  ['terraform destroy', 'deny', PROD_WORKSPACE],
+  ['(cd envs/staging) && terraform destroy', 'deny', PROD_WORKSPACE],
+  ['f() { cd envs/staging; }; terraform destroy', 'deny', PROD_WORKSPACE],
+  ['echo "$(cd envs/staging)" && terraform destroy', 'deny', PROD_WORKSPACE],
+  ['pushd envs/staging && popd && terraform destroy', 'deny', PROD_WORKSPACE],
+  ['cd envs/staging && cd ../.. && terraform destroy', 'ask', PROD_WORKSPACE],
+  ['cd envs/staging && terraform destroy', 'allow', PROD_WORKSPACE],
+  ['(cd envs/staging && terraform destroy)', 'allow', PROD_WORKSPACE],
   ['terraform $(cat verb.txt)', 'ask'],
   ['kubectl get pods -n $NS', 'allow'],
 ];

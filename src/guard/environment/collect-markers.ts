@@ -2,7 +2,9 @@
  * @module Gathers the environment markers that bear on one command: its options, its arguments,
  * its variables, the hops it runs through (an ssh host) and the machine's current selections.
  */
+import { posix } from 'node:path';
 import type { GuardContext } from '../guard-types.js';
+import { locatedAt } from '../paths/classify-path.js';
 import type { ToolFamily } from '../rules/rule-kit.js';
 import type { ShellAssignment, ShellWord } from '../shell/shell-syntax.js';
 import type { EnvironmentMarker, MarkerKind } from './classify-environment.js';
@@ -35,6 +37,22 @@ export interface MarkerSources {
   ignoreSelections: boolean;
 }
 
+/**
+ * Where the `cd`s before a command leave it, as one marker: the folder it ends in, relative to
+ * where the guard runs (`cd envs/staging && cd ../..` ends where it started, so it says nothing).
+ * When that folder cannot be worked out, every `cd` target counts.
+ */
+function cdMarkers(cd: readonly ShellWord[], context: GuardContext, selectsTarget: boolean): EnvironmentMarker[] {
+  if (cd.length === 0) return [];
+  const located = locatedAt(context, cd);
+  const relative = posix.relative(context.cwd, located.cwd);
+  if (located.cwd !== context.cwd && posix.isAbsolute(located.cwd) && !relative.startsWith('..')) {
+    return [{ value: relative, kind: 'name', source: `\`cd\` into \`${relative}\``, selectsTarget }];
+  }
+  if (located.cwd === context.cwd) return [];
+  return cd.map((word) => ({ value: word.value, kind: 'name', source: `\`cd ${word.value}\``, selectsTarget }));
+}
+
 /** Collects markers in order of how directly they choose the target. */
 export function collectMarkers(sources: MarkerSources, context: GuardContext): EnvironmentMarker[] {
   const markers: EnvironmentMarker[] = [...sources.options];
@@ -48,7 +66,7 @@ export function collectMarkers(sources: MarkerSources, context: GuardContext): E
   }
   for (const word of sources.outer) markers.push({ value: word.value, kind: 'name', source: `\`${word.value}\` (where the command runs)`, selectsTarget: true });
   const directoryPerEnvironment = sources.family === 'terraform' || sources.family === 'pulumi';
-  for (const word of sources.cd) markers.push({ value: word.value, kind: 'name', source: `\`cd ${word.value}\``, selectsTarget: directoryPerEnvironment });
+  markers.push(...cdMarkers(sources.cd, context, directoryPerEnvironment));
   const assigned = new Set(sources.assignments.map((assignment) => assignment.name));
   for (const [name, kind] of selecting) {
     const value = context.env[name];

@@ -118,8 +118,19 @@ class Expander {
       }
     }
     const written = writtenFiles(script);
-    let cd = scoped.cd;
+    // Each subshell, function body and substitution has its own working directory: a `cd` inside
+    // one does not move the commands after it (`(cd envs/staging) && terraform destroy`).
+    const cdByScope = new Map<string, ShellWord[] | null>([['', scoped.cd]]);
+    const cdOf = (scope: readonly number[]): ShellWord[] | null => {
+      for (let depth = scope.length; depth >= 0; depth--) {
+        const key = scope.slice(0, depth).join('.');
+        if (cdByScope.has(key)) return cdByScope.get(key)!;
+      }
+      return scoped.cd;
+    };
     for (const command of script.commands) {
+      const scopeKey = (command.scope ?? []).join('.');
+      const cd = cdOf(command.scope ?? []);
       if (++this.commands > MAX_COMMANDS) {
         this.uncertain(`the command runs more than ${MAX_COMMANDS} commands, too many for the guard to follow`, command, scoped);
         return;
@@ -127,7 +138,7 @@ class Expander {
       // The script's list is shared unless this command sets variables of its own for what it runs.
       const assignments = command.words.length > 0 && command.assignments.length > 0 ? [...scoped.assignments, ...command.assignments] : scoped.assignments;
       this.argv(command.words, command, { ...scoped, cd, assignments }, written);
-      cd = afterCd(command, cd);
+      cdByScope.set(scopeKey, afterCd(command, cd));
     }
   }
 
@@ -266,6 +277,7 @@ class Expander {
 /** The working directory steps after `command`: `cd dir` adds one, `cd -` or `cd "$(…)"` makes it unknown. */
 function afterCd(command: SimpleCommand, cd: ShellWord[] | null): ShellWord[] | null {
   const name = commandName(command.words[0]);
+  if (name === 'popd') return cd === null || cd.length === 0 ? null : cd.slice(0, -1);
   if (name !== 'cd' && name !== 'pushd') return cd;
   const args = command.words.slice(1);
   const dashes = args.findIndex((word) => word.value === '--');

@@ -51,6 +51,11 @@ export interface SimpleCommand {
   stdin?: StdinSource;
   /** The command's source text, for messages. */
   text: string;
+  /**
+   * The subshells, function bodies and substitutions it runs inside, outermost first (ids unique in
+   * the script); absent at the top level. A `cd` moves only later commands of the same scope.
+   */
+  scope?: readonly number[];
 }
 
 /** Everything a script runs, in source order, including commands inside substitutions and functions. */

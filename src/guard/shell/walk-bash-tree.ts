@@ -30,6 +30,24 @@ class BashTreeWalker {
   readonly commands: SimpleCommand[] = [];
   readonly assignments: ShellAssignment[] = [];
   readonly problems: string[] = [];
+  /** The scopes (see `SimpleCommand.scope`) the walk is inside, and how many were opened. */
+  private scope: number[] = [];
+  private scopes = 0;
+
+  private inScope<T>(visit: () => T): T {
+    this.scope.push(++this.scopes);
+    try {
+      return visit();
+    } finally {
+      this.scope.pop();
+    }
+  }
+
+  private stamp(command: SimpleCommand): SimpleCommand {
+    if (this.scope.length > 0) command.scope = [...this.scope];
+    this.commands.push(command);
+    return command;
+  }
 
   /** Visits a statement and returns the commands it runs directly (not those inside substitutions). */
   statement(node: Node): SimpleCommand[] {
@@ -51,20 +69,25 @@ class BashTreeWalker {
         return [];
       case 'function_definition': {
         const body = node.childForFieldName('body');
-        if (body) this.statement(body);
+        if (body) this.inScope(() => this.statement(body));
         return [];
       }
+      case 'subshell':
+        return this.inScope(() => this.children(node));
       case 'comment':
         return [];
-      default: {
-        const direct: SimpleCommand[] = [];
-        for (const child of node.namedChildren) {
-          if (STATEMENTS.has(child.type)) direct.push(...this.statement(child));
-          else this.substitutions(child);
-        }
-        return direct;
-      }
+      default:
+        return this.children(node);
     }
+  }
+
+  private children(node: Node): SimpleCommand[] {
+    const direct: SimpleCommand[] = [];
+    for (const child of node.namedChildren) {
+      if (STATEMENTS.has(child.type)) direct.push(...this.statement(child));
+      else this.substitutions(child);
+    }
+    return direct;
   }
 
   collectProblems(root: Node): void {
@@ -102,14 +125,11 @@ class BashTreeWalker {
       else if (field === 'redirect') this.applyRedirect(child, [command]);
       else if (child.isNamed) this.substitutions(child);
     }
-    this.commands.push(command);
-    return command;
+    return this.stamp(command);
   }
 
   private bare(node: Node): SimpleCommand {
-    const command: SimpleCommand = { words: [], assignments: [], redirects: [], text: node.text };
-    this.commands.push(command);
-    return command;
+    return this.stamp({ words: [], assignments: [], redirects: [], text: node.text });
   }
 
   private assignment(node: Node): ShellAssignment {
@@ -208,10 +228,12 @@ class BashTreeWalker {
   /** Finds commands that run inside a word or expression: `$( )`, backticks, `<( )`, `>( )`. */
   private substitutions(node: Node): void {
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
-      for (const child of node.namedChildren) {
-        if (STATEMENTS.has(child.type)) this.statement(child);
-        else this.substitutions(child);
-      }
+      this.inScope(() => {
+        for (const child of node.namedChildren) {
+          if (STATEMENTS.has(child.type)) this.statement(child);
+          else this.substitutions(child);
+        }
+      });
       return;
     }
     if (node.childCount === 0) return;
