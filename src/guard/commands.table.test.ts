@@ -489,6 +489,11 @@ const ARGUMENT_SHAPES: Row[] = [
   ['cd envs/staging && cd ../.. && terraform destroy', 'ask', PROD_WORKSPACE],
   ['cd envs/staging && terraform destroy', 'allow', PROD_WORKSPACE],
   ['(cd envs/staging && terraform destroy)', 'allow', PROD_WORKSPACE],
+  // A selection made earlier in the same command counts, not the machine's current one.
+  ['kubectl config use-context gke_acme_europe-west1_main && kubectl delete ns orders', 'deny', { catalog: true, kubeContext: 'kind-staging' }],
+  ['kubectl delete ns orders', 'allow', { catalog: true, kubeContext: 'kind-staging' }],
+  ['terraform workspace select main && terraform destroy', 'deny', { catalog: true, terraformWorkspace: 'staging' }],
+  ['terraform destroy', 'allow', { catalog: true, terraformWorkspace: 'staging' }],
   ['terraform $(cat verb.txt)', 'ask'],
   ['kubectl get pods -n $NS', 'allow'],
 ];

@@ -9,6 +9,8 @@ import { decodeAnsiC, literalWord, makeWord } from './decode-word.js';
 import { readAwkProgram } from './read-awk-program.js';
 import { readInlineCode } from './read-inline-code.js';
 import { substituteVariables } from './substitute-variables.js';
+import { commandName } from './command-name.js';
+import { selectionAssignments } from './selection-commands.js';
 import type { ShellAssignment, ShellParser, ShellScript, ShellWord, SimpleCommand } from './shell-syntax.js';
 import { unwrapCommand } from './unwrap-command.js';
 import type { GitAliasLookup } from './unwrap-git.js';
@@ -88,12 +90,7 @@ export function expandInvocations(script: ShellScript, parser: ShellParser, gitA
   return { invocations: expander.invocations, uncertainties: expander.uncertainties };
 }
 
-/** The lower-case base name of a command word, or undefined when it is computed at run time. */
-export function commandName(word: ShellWord | undefined): string | undefined {
-  if (!word || !word.literal || word.expands) return undefined;
-  const slash = word.value.lastIndexOf('/');
-  return (slash >= 0 ? word.value.slice(slash + 1) : word.value).toLowerCase();
-}
+export { commandName } from './command-name.js';
 
 class Expander {
   readonly invocations: Invocation[] = [];
@@ -110,7 +107,7 @@ class Expander {
   ) {}
 
   script(script: ShellScript, hop: Hop, origin: SimpleCommand | undefined): void {
-    const scoped: Hop = { ...hop, assignments: [...hop.assignments, ...script.assignments] };
+    const scoped: Hop = { ...hop, assignments: [...hop.assignments, ...script.assignments, ...selectionAssignments(script.commands)] };
     if (!hop.lenient) {
       for (const problem of script.problems) {
         const command = origin ?? script.commands[0] ?? { words: [], assignments: [], redirects: [], text: '' };
