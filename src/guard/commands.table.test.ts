@@ -494,6 +494,11 @@ const ARGUMENT_SHAPES: Row[] = [
   ['kubectl delete ns orders', 'allow', { catalog: true, kubeContext: 'kind-staging' }],
   ['terraform workspace select main && terraform destroy', 'deny', { catalog: true, terraformWorkspace: 'staging' }],
   ['terraform destroy', 'allow', { catalog: true, terraformWorkspace: 'staging' }],
+  // Scripts the command writes, then runs.
+  ["echo 'kubectl --context prod-eu delete ns orders' > x.sh; echo 'echo done' >> x.sh; bash x.sh", 'deny'],
+  ["printf '%s\\n' 'kubectl --context prod-eu delete ns orders' > x.sh && bash x.sh", 'deny'],
+  ["echo 'kubectl --context prod-eu delete ns orders' > /tmp/x.sh && bash /tmp/../tmp/x.sh", 'deny'],
+  ["echo 'echo hi' > x.sh; echo 'echo done' >> x.sh; bash x.sh", 'allow'],
   ['terraform $(cat verb.txt)', 'ask'],
   ['kubectl get pods -n $NS', 'allow'],
 ];

@@ -5,6 +5,7 @@
  * Whatever cannot be followed (a computed command name, code piped in from `curl`, a script of
  * unknown content) becomes an uncertainty: the guard never treats what it cannot read as safe.
  */
+import { posix } from 'node:path';
 import { decodeAnsiC, literalWord, makeWord } from './decode-word.js';
 import { readAwkProgram } from './read-awk-program.js';
 import { readInlineCode } from './read-inline-code.js';
@@ -312,7 +313,10 @@ function producedBy(from: SimpleCommand[]): Stdin {
   }
   if (name === 'printf') {
     if (args.length === 0 || args.some((word) => !word.literal)) return unknown;
-    return { known: true, text: args.length === 1 ? decodeAnsiC((args[0] as ShellWord).value) : args.map((word) => word.value).join(' ') };
+    // With arguments, the format places each of them (`printf '%s\n' 'cmd'`): every argument is
+    // read on a line of its own, after the format's own text.
+    const [format, ...values] = args.map((word) => word.value);
+    return { known: true, text: [decodeAnsiC(format ?? ''), ...values].join('\n') };
   }
   if ((name === 'cat' && args.every((word) => word.value === '-')) || name === 'tee') return stdinOf(producer);
   return unknown;
@@ -321,15 +325,20 @@ function producedBy(from: SimpleCommand[]): Stdin {
 /** Files the script itself writes, with their content when it is plainly literal. */
 function writtenFiles(script: ShellScript): Map<string, Stdin> {
   const written = new Map<string, Stdin>();
-  const note = (path: ShellWord, content: Stdin): void => {
-    if (path.literal) written.set(normalizePath(path.value), content);
+  const note = (path: ShellWord, content: Stdin, append = false): void => {
+    if (!path.literal) return;
+    const key = normalizePath(path.value);
+    const before = written.get(key);
+    // `>>` adds to what the script wrote before; after an unknown write the whole file is unknown.
+    if (append && before) written.set(key, before.known && content.known ? { known: true, text: `${before.text}${content.text}` } : before.known ? content : before);
+    else written.set(key, content);
   };
   for (const command of script.commands) {
     const name = commandName(command.words[0]);
     for (const redirect of command.redirects) {
       if (!['>', '>>', '>|', '&>', '&>>'].includes(redirect.operator) || (redirect.descriptor ?? 1) !== 1) continue;
       const content = name === 'cat' && command.words.length === 1 ? stdinOf(command) : name === 'echo' || name === 'printf' ? producedBy([command]) : { known: false as const, from: `\`${command.text.slice(0, 80)}\`` };
-      note(redirect.target, content);
+      note(redirect.target, content, redirect.operator.includes('>>'));
     }
     const args = command.words.slice(1).filter((word) => !word.value.startsWith('-'));
     if (name === 'tee') for (const path of args) note(path, stdinOf(command));
@@ -343,6 +352,7 @@ function writtenFiles(script: ShellScript): Map<string, Stdin> {
   return written;
 }
 
+/** One spelling per file: `./x.sh`, `x.sh` and `/tmp/../x.sh` style paths compare equal once normalised. */
 function normalizePath(path: string): string {
-  return path.replace(/^(\.\/)+/, '').replace(/\/+/g, '/');
+  return posix.normalize(path).replace(/^(\.\/)+/, '');
 }
