@@ -23,6 +23,8 @@ describe('guardrail-change', () => {
     ['.github/settings.yml', 'branch protection rules'],
     ['.github/rulesets/main.json', 'branch protection rules'],
     ['tollgate.yaml', 'the Tollgate catalog'],
+    ['.gitattributes', 'how git shows files to review (.gitattributes)'],
+    ['config/.gitattributes', 'how git shows files to review (.gitattributes)'],
   ])('%s is a guardrail (%s)', async (path, what) => {
     const findings = await run([edit(path)]);
     expect(findings).toEqual([

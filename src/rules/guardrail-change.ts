@@ -25,6 +25,8 @@ export const GUARDRAIL_PATHS: readonly { what: string; globs: readonly string[] 
   { what: 'code ownership (CODEOWNERS)', globs: ['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'] },
   { what: 'branch protection rules', globs: ['.github/settings.yml', '.github/settings.yaml', '.github/rulesets/**'] },
   { what: 'the Tollgate catalog', globs: ['tollgate.yaml', 'tollgate.yml'] },
+  // `-diff`, `binary` or a `diff=` driver make git show a text file as binary: every line rule skips it.
+  { what: 'how git shows files to review (.gitattributes)', globs: ['**/.gitattributes'] },
 ];
 
 const settingsSchema = z.strictObject({});

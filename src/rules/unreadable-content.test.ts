@@ -12,6 +12,8 @@ describe('unreadable-content', () => {
   it.each([
     ['binary in a source file', binaryFile('src/pricing.ts'), 'high', 'rules could not read this file (binary content); it needs a human look'],
     ['binary SQL', binaryFile('db/001.sql', 'modified'), 'high', 'rules could not read this file (binary content); it needs a human look'],
+    ['a binary environment file', binaryFile('config/.env.production'), 'high', 'rules could not read this file (binary content); it needs a human look'],
+    ['a binary local environment file', binaryFile('config/prod.env.local'), 'high', 'rules could not read this file (binary content); it needs a human look'],
     ['an executable', binaryFile('tools/deploy.exe'), 'medium', 'rules could not read this file (binary content); it needs a human look'],
     ['a jar', binaryFile('lib/client.jar'), 'medium', 'rules could not read this file (binary content); it needs a human look'],
     ['an image in a critical path', binaryFile('services/checkout/pricing/table.png'), 'medium', 'rules could not read this file (binary content); it needs a human look'],

@@ -80,7 +80,8 @@ function extensionOf(path: string): string {
 
 function isTextFile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return TEXT_EXTENSIONS.has(extensionOf(path)) || TEXT_NAMES.has(name);
+  // `.env.production`, `prod.env.local`: environment files, whatever follows the `.env`.
+  return TEXT_EXTENSIONS.has(extensionOf(path)) || TEXT_NAMES.has(name) || /(?:^|\.)env(?:\.|$)/.test(name);
 }
 
 function inCriticalPath(file: ChangedFile, input: RuleInput): boolean {
