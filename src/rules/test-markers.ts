@@ -40,13 +40,21 @@ const MARKERS: readonly Marker[] = [
   },
   { label: 'test skipped', regex: /(?<![.\w$])(?:xit|xdescribe|xtest|xcontext|xspecify|fit|fdescribe|ftest)\s*\(/, extensions: JS, comment: ['//'] },
   { label: 'test skipped', regex: /\bthis\.skip\s*\(\s*\)/, extensions: JS, comment: ['//'] },
-  { label: 'test skipped', regex: /@pytest\.mark\.(?:skip|skipif|xfail)\b|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b/, extensions: ['py'], comment: ['#'] },
+  {
+    label: 'test skipped',
+    // `@pytest.mark.skip`, `@mark.skip` (from pytest import mark), `pytestmark = pytest.mark.skip(…)`, `@unittest.skip`, `@skip(…)`
+    regex: /@(?:pytest\.)?mark\.(?:skip|skipif|xfail)\b|\bpytestmark\s*=.*\bmark\.(?:skip|skipif|xfail)\b|@(?:unittest\.)?(?:skip|skipIf|skipUnless|expectedFailure)\b/,
+    extensions: ['py'],
+    comment: ['#'],
+  },
   { label: 'test skipped', regex: /\bpytest\.skip\s*\(|\bself\.skipTest\s*\(|\braise\s+(?:unittest\.)?SkipTest\b/, extensions: ['py'], comment: ['#'] },
-  { label: 'test disabled', regex: /@(?:Disabled|DisabledIf\w*|DisabledOn\w*|Ignore|Ignored)\b|@Test\s*\(\s*enabled\s*=\s*false/, extensions: JVM, comment: ['//'] },
+  { label: 'test disabled', regex: /@(?:[\w.]+\.)?(?:Disabled|DisabledIf\w*|DisabledOn\w*|Ignore|Ignored)\b|@(?:[\w.]+\.)?Test\s*\(\s*enabled\s*=\s*false/, extensions: JVM, comment: ['//'] },
   { label: 'test skipped', regex: /\b\w+\.Skip(?:f|Now)?\s*\(/, extensions: ['go'], comment: ['//'] },
   { label: 'test ignored', regex: /#\[\s*ignore\b/, extensions: ['rs'], comment: ['//'] },
   { label: 'test ignored', regex: /\[\s*(?:Ignore\b|(?:Fact|Theory|SkippableFact|Test)\s*\([^)\]]*\b(?:Skip|Ignore)\s*=)/, extensions: ['cs'], comment: ['//'] },
   { label: 'test skipped', regex: /^\s*(?:xit|xdescribe|xcontext|xspecify|fit|fdescribe|fcontext|skip|pending)\b/, extensions: ['rb'], comment: ['#'] },
+  // `it "x", skip: "flaky" do`, `it "x", :skip do`, `before { skip "broken" }`, `pending("later")`
+  { label: 'test skipped', regex: /,\s*(?:skip|pending):|,\s*:(?:skip|pending)\b|\{\s*(?:skip|pending)\b|\bpending\s*\(/, extensions: ['rb'], comment: ['#'] },
   { label: 'test skipped', regex: /\$this->markTest(?:Skipped|Incomplete)\s*\(/, extensions: ['php'], comment: ['//', '#'] },
   { label: 'test skipped', regex: /\bthrow\s+XCTSkip\b|\bXCTSkip(?:If|Unless)\s*\(/, extensions: ['swift'], comment: ['//'] },
   { label: 'test skipped', regex: /@(?:module)?tag\s+:?skip\b/, extensions: ['ex', 'exs'], comment: ['#'] },
@@ -69,14 +77,21 @@ export function findMarker(text: string, markers: readonly Marker[]): { label: s
 
 /**
  * Whether position `at` of a line is code: not inside a quoted string and not after a comment
- * start. A line-local approximation (block comments spanning lines are seen as code), which errs
- * toward reporting.
+ * start. A line-local approximation (a block comment that started on an earlier line is seen as
+ * code unless the line starts with `*`), which errs toward reporting. Code after a block comment
+ * closed on the same line (`/* flaky *\/ it.skip(…)`) is code.
  */
 export function isCode(text: string, at: number, comment: readonly Comment[]): boolean {
+  let start = 0;
   const trimmed = text.trimStart();
-  if (trimmed.startsWith('*') || trimmed.startsWith('/*')) return false; // inside a block comment
+  if (comment.includes('//') && trimmed.startsWith('*') && !trimmed.startsWith('*/')) {
+    // The middle of a block comment: comment up to its close, if it closes on this line.
+    const close = text.indexOf('*/');
+    if (close < 0 || close + 2 > at) return false;
+    start = close + 2;
+  }
   let quote: string | undefined;
-  for (let i = 0; i < at; i++) {
+  for (let i = start; i < at; i++) {
     const c = text[i]!;
     if (quote) {
       if (c === '\\') i++;
@@ -85,7 +100,11 @@ export function isCode(text: string, at: number, comment: readonly Comment[]): b
     }
     if (c === '"' || c === "'" || c === '`') quote = c;
     else if (comment.includes('//') && c === '/' && text[i + 1] === '/') return false;
-    else if (comment.includes('#') && c === '#') return false;
+    else if (comment.includes('//') && c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0 || close + 2 > at) return false;
+      i = close + 1;
+    } else if (comment.includes('#') && c === '#') return false;
   }
   return quote === undefined;
 }

@@ -37,6 +37,16 @@ describe('tests-weakened: skipped and focused tests', () => {
     ['spec/price_spec.rb', "  xit 'rounds' do", 'test skipped'],
     ['spec/price_spec.rb', "  skip 'not yet'", 'test skipped'],
     ['tests/PriceTest.php', '        $this->markTestSkipped("later");', 'test skipped'],
+    ['src/price.test.ts', `/* flaky on CI */ ${dot('it', 'skip')}('charges', () => {`, 'test skipped'],
+    ['src/price.test.ts', `/** @see JIRA-1 */ ${dot('test', 'only')}('charges', () => {`, 'test focused (other tests stop running)'],
+    ['tests/test_price.py', 'pytestmark = pytest.mark.skip(reason="flaky")', 'test skipped'],
+    ['tests/test_price.py', '@mark.skip', 'test skipped'],
+    ['tests/test_price.py', '@skip("later")', 'test skipped'],
+    ['spec/price_spec.rb', '  it "charges", skip: "flaky" do', 'test skipped'],
+    ['spec/price_spec.rb', '  it "refunds", :skip do', 'test skipped'],
+    ['spec/price_spec.rb', '  before { skip "broken" }', 'test skipped'],
+    ['spec/price_spec.rb', '    pending("later")', 'test skipped'],
+    ['src/test/java/shop/PriceTest.java', '    @org.junit.jupiter.api.Disabled("flaky")', 'test disabled'],
   ])('%s: `%s`', async (path, line, label) => {
     const findings = await run([added(path, line)]);
     expect(findings).toHaveLength(1);
@@ -49,6 +59,8 @@ describe('tests-weakened: skipped and focused tests', () => {
     ['a marker in a line comment', 'src/a.test.ts', `  expect(x).toBe(1); // was ${dot('it', 'skip')}(`],
     ['a marker inside a string', 'src/a.test.ts', `  const doc = "use ${dot('it', 'skip')}( to skip";`],
     ['a marker in a block comment', 'src/a.test.ts', `   * ${dot('describe', 'only')}('x')`],
+    ['a marker in a one-line block comment', 'src/a.test.ts', `  /* ${dot('it', 'skip')}('x') */ run();`],
+    ['a marker in a block comment left open', 'src/a.test.ts', `  /* was ${dot('it', 'skip')}('x')`],
     ['a method named fit on an object', 'src/model.test.ts', '  model.fit(data);'],
     ['a commented-out Python decorator', 'tests/test_a.py', '# @pytest.mark.skip'],
     ['a Go Skip outside tests', 'pkg/reader.go', '\tr.Skip(4)'],
