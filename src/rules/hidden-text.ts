@@ -17,6 +17,11 @@ const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u180E\u{E0100}-\u{E01EF}]/g
 /** Characters after which a joiner or non-joiner is ordinary text: emoji, modifiers, non-Latin letters. */
 const JOINS_TEXT = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Malayalam}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Sinhala}\p{Script=Hebrew}\p{Script=Syriac}]$/u;
 
+/** `text` without its zero-width and other invisible characters: what a reader of the words sees. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 /** What hidden content a line carries. */
 export interface HiddenText {
   kinds: string[];

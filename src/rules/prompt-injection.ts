@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
-import { HIDDEN_HINT, findHiddenText, makeVisible } from './hidden-text.js';
+import { HIDDEN_HINT, findHiddenText, makeVisible, withoutInvisible } from './hidden-text.js';
 import { hunkAddedLowerText, hunkAddedText } from './hunk-text.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
@@ -60,6 +60,11 @@ const PHRASE_HINT_LOWER =
 /** The same test for a line as written (case-insensitive). */
 const PHRASE_HINT = new RegExp(PHRASE_HINT_LOWER.source, 'i');
 
+/** A line without its comment or quote markers and surrounding blanks (`// `, `# `, ` * `, `> `). */
+function unwrapped(text: string): string {
+  return withoutInvisible(text).replace(/^\s*(?:\/\/+|#+|\*+|>+|--|;+)?\s*/, '').trim();
+}
+
 /** The phrases `text` contains. */
 function findPhrases(text: string): string[] {
   if (!PHRASE_HINT.test(text)) return [];
@@ -77,11 +82,34 @@ export const promptInjectionRule: BuiltinRule = {
       if (file.binary || ignored(file.path)) continue;
       for (const hunk of file.hunks) {
         if (!PHRASE_HINT_LOWER.test(hunkAddedLowerText(hunk)) && !HIDDEN_HINT.test(hunkAddedText(hunk))) continue;
+        let previous: { line: number; text: string; said: string[] } | undefined;
         for (const line of hunk.added) {
           const text = line.text;
-          const hidden = HIDDEN_HINT.test(text) ? findHiddenText(text, settings.minInvisible, line.line === 1) : undefined;
-          // Hidden tag characters may spell an instruction: check what they say as well.
-          const said = [...new Set([...findPhrases(text), ...(hidden?.decoded ? findPhrases(hidden.decoded) : [])])];
+          const invisible = HIDDEN_HINT.test(text);
+          const hidden = invisible ? findHiddenText(text, settings.minInvisible, line.line === 1) : undefined;
+          // Hidden tag characters may spell an instruction, and a zero-width character inside a word
+          // (`ig\u200Bnore`) breaks it for a pattern but not for a reader: check what they say as well.
+          const said = [
+            ...new Set([...findPhrases(text), ...(hidden?.decoded ? findPhrases(hidden.decoded) : []), ...(invisible ? findPhrases(withoutInvisible(text)) : [])]),
+          ];
+          const before = previous;
+          previous = { line: line.line, text, said };
+          // A phrase wrapped over two lines (prose, comments) is one sentence to a reader.
+          if (before && before.line === line.line - 1) {
+            const alone = new Set([...before.said, ...said]);
+            const wrapped = findPhrases(`${unwrapped(before.text)} ${unwrapped(text)}`).filter((label) => !alone.has(label));
+            if (wrapped.length > 0) {
+              findings.push({
+                rule: ID,
+                severity: 'high',
+                message: `added text ${wrapped.join('; ')} (over two lines)`,
+                file: file.path,
+                line: before.line,
+                evidence: `${makeVisible(before.text)} ⏎ ${makeVisible(text)}`,
+                remediation: 'remove it; text in a change must never try to steer reviewers or agents, and approvers should look at these lines themselves',
+              });
+            }
+          }
           if (!hidden && said.length === 0) continue;
           const what = [...said, ...(hidden ? [`hides text with ${hidden.kinds.join(' and ')}`] : [])];
           const finding: Finding = {
