@@ -61,10 +61,22 @@ export function gitObjectSource(batch: CatFileBatch, baseRev: string, headRev: s
   };
 }
 
-/** Builds the artifacts of a change: every changed file whose name marks it as one. */
+/**
+ * Builds the artifacts of a change: every changed file whose name marks it as one. A Terraform
+ * file renamed to a name Terraform does not read (`db.tf` → `db.tf.bak`) leaves the configuration:
+ * it is an artifact at its old path, deleted.
+ */
 export async function readArtifacts(files: readonly ChangedFile[], source: ContentSource): Promise<Artifact[]> {
   const jobs = files.flatMap((file) => {
     const kind = artifactKind(file.path);
+    if (kind === undefined && file.oldPath !== undefined && artifactKind(file.oldPath) === 'terraform-hcl') {
+      return [
+        (async (): Promise<Artifact> => {
+          const base = await source.base(file);
+          return { kind: 'terraform-hcl', path: file.oldPath!, ...(base.content !== undefined ? { baseContent: base.content } : {}), ...(base.unreadable ? { unreadable: base.unreadable } : {}) };
+        })(),
+      ];
+    }
     if (kind === undefined) return [];
     return [
       (async (): Promise<Artifact> => {

@@ -25,6 +25,8 @@ export async function findRemovedPreventDestroy(change: Change): Promise<Finding
   );
   if (candidates.length === 0) return findings;
 
+  // A renamed file's base content belongs to the module of its old path (`infra/prod/db.tf` moved to `infra/staging/`).
+  const oldPaths = new Map(change.files.flatMap((file) => (file.oldPath !== undefined && file.oldPath !== file.path ? [[file.path, file.oldPath] as const] : [])));
   const protectedAtBase = new Map<string, string>(); // "module\0address" -> file
   for (const artifact of candidates) {
     if (artifact.unreadable) {
@@ -36,7 +38,8 @@ export async function findRemovedPreventDestroy(change: Change): Promise<Finding
       findings.push(cannotParse(artifact.path, `base version${base.line !== undefined ? ` line ${base.line}` : ''}: ${base.error}`));
       continue;
     }
-    for (const address of findPreventDestroy(base.body)) protectedAtBase.set(`${moduleOf(artifact.path)}\0${address}`, artifact.path);
+    const baseModule = moduleOf(oldPaths.get(artifact.path) ?? artifact.path);
+    for (const address of findPreventDestroy(base.body)) protectedAtBase.set(`${baseModule}\0${address}`, artifact.path);
   }
   if (protectedAtBase.size === 0) return findings;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Artifact, ChangedFile } from '../core/change.js';
 import { infraDestroyRule } from './infra-destroy.js';
-import { addedFile, buildArtifact, buildChange, buildRuleInput, fileFromContents, modifiedFile } from './test-builders.js';
+import { addedFile, buildArtifact, buildChange, buildRuleInput, fileFromContents, modifiedFile, renamedFile } from './test-builders.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../test/fixtures/rules/terraform/${name}`, import.meta.url), 'utf8');
 
@@ -174,6 +174,16 @@ describe('infra-destroy: prevent_destroy', () => {
     const db = 'resource "aws_db_instance" "orders" {\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n';
     const findings = await runTf(tf('infra/main.tf', db, '# moved\n'), tf('infra/modules/db/main.tf', undefined, db));
     expect(findings.map((f) => f.message)).toEqual(['aws_db_instance.orders, protected by `prevent_destroy`, was removed from the configuration']);
+  });
+
+  it('reports a protected resource whose file was renamed into another module', async () => {
+    const db = 'resource "aws_db_instance" "orders" {\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n';
+    const file = renamedFile('infra/prod/db.tf', 'infra/staging/db.tf');
+    const findings = await run([buildArtifact('terraform-hcl', 'infra/staging/db.tf', db, db)], [file]);
+    expect(findings.map((f) => f.message)).toEqual(['aws_db_instance.orders, protected by `prevent_destroy`, was removed from the configuration']);
+    // Renamed within its module, it stays where Terraform reads it.
+    const within = renamedFile('infra/prod/db.tf', 'infra/prod/database.tf');
+    expect(await run([buildArtifact('terraform-hcl', 'infra/prod/database.tf', db, db)], [within])).toEqual([]);
   });
 
   it.each([
