@@ -46,7 +46,7 @@ export function expandDoBlock(pg: LibPgQuery, node: Node, statementText: string,
     try {
       for (const inner of pg.parseSync(query).stmts ?? []) {
         // Each PL/pgSQL SQL statement holds exactly one SQL statement, so its text is the query.
-        if (inner.stmt) found.push({ kind: 'statement', node: inner.stmt, text: query, line: at, endLine: at + countNewlines(query), inDoBlock: true });
+        if (inner.stmt) found.push({ kind: 'statement', node: inner.stmt, text: query, line: at, endLine: at + countNewlines(query), inDoBlock: true, block: { line, endLine } });
       }
     } catch (error) {
       found.push({ kind: 'opaque', line: at, endLine: at, reason: readParserError(error).message });

@@ -5,7 +5,16 @@ import type { Node } from 'libpg-query';
 
 /** One statement and the 1-based lines it spans in the file (through its terminating `;`). */
 export type SqlStatement =
-  | { kind: 'statement'; node: Node; text: string; line: number; endLine: number; inDoBlock: boolean }
+  | {
+      kind: 'statement';
+      node: Node;
+      text: string;
+      line: number;
+      endLine: number;
+      inDoBlock: boolean;
+      /** For a statement inside a `DO` block: the lines of the whole block. */
+      block?: { line: number; endLine: number };
+    }
   /** `EXECUTE <expression>` inside a `DO` block: the SQL is built at run time. */
   | { kind: 'dynamic'; line: number; endLine: number }
   /** A `DO` block body the PL/pgSQL parser rejected (or a language other than plpgsql). */

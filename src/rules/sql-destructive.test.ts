@@ -92,6 +92,13 @@ describe('sql-destructive', () => {
     ['a line inside it is only removed', 'DELETE FROM carts\n  WHERE abandoned\n;\n', 'DELETE FROM carts\n;\n', ['1:critical:deletes every row of `carts` (no WHERE)']],
     ['a later line is removed, leaving an old statement untouched', 'DROP TABLE a;\nDROP TABLE b;\n', 'DROP TABLE a;\n', []],
     ['an earlier statement is edited', 'SELECT 1;\nDROP TABLE b;\n', 'SELECT 2;\nDROP TABLE b;\n', []],
+    [
+      'a guard around it in a DO block is removed',
+      'DO $$\nBEGIN\n  IF false THEN\n    DROP TABLE legacy;\n  END IF;\nEND $$;\n',
+      'DO $$\nBEGIN\n    DROP TABLE legacy;\nEND $$;\n',
+      ['3:critical:drops table `legacy` (inside a DO block)'],
+    ],
+    ['a RETURN before it in a DO block is removed', 'DO $$\nBEGIN\n  RETURN;\n  DELETE FROM orders;\nEND $$;\n', 'DO $$\nBEGIN\n  DELETE FROM orders;\nEND $$;\n', ['3:critical:deletes every row of `orders` (no WHERE) (inside a DO block)']],
   ])('in a modified file, a statement counts when %s', async (_name, base, head, expected) => {
     const path = 'db/cleanup.sql';
     const findings = await run([{ file: fileFromContents(path, base, head), artifact: buildArtifact('sql', path, head, base) }]);

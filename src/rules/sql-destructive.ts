@@ -58,10 +58,13 @@ async function evaluateSqlArtifact(artifact: Artifact, file: ChangedFile | undef
   const edits = editedLines(file);
   const touched = (statement: SqlStatement): boolean => {
     if (!edits) return true;
-    for (let line = statement.line; line <= statement.endLine; line++) if (edits.added.has(line)) return true;
+    // Any edit inside a DO block can change what its statements do: a removed `IF false THEN` or
+    // `RETURN;` runs the statement after it.
+    const span = statement.kind === 'statement' && statement.block ? statement.block : statement;
+    for (let line = span.line; line <= span.endLine; line++) if (edits.added.has(line)) return true;
     // Removing a line inside a statement changes it too (a dropped `WHERE` turns a DELETE into "delete all").
-    const next = firstAbove(edits.removedAt, statement.line);
-    return next !== undefined && next <= statement.endLine;
+    const next = firstAbove(edits.removedAt, span.line);
+    return next !== undefined && next <= span.endLine;
   };
   // Statements around a syntax error still count: an error must not hide a DROP TABLE next to it.
   return [...findings, ...parsed.statements.filter(touched).flatMap((statement) => statementFindings(artifact.path, statement, 0))];
