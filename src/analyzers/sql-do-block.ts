@@ -55,17 +55,21 @@ export function expandDoBlock(pg: LibPgQuery, node: Node, statementText: string,
   return found;
 }
 
-/** Visits every SQL statement (`PLpgSQL_stmt_execsql`) and dynamic `EXECUTE` in a PL/pgSQL tree. */
-function walkPlpgsql(value: unknown, visit: (kind: 'sql' | 'dynamic', query: string, lineno: number) => void): void {
+/**
+ * Visits every SQL statement in a PL/pgSQL tree and every dynamic `EXECUTE`. SQL statements are the
+ * expressions parsed as whole statements (`parseMode` 0): plain ones (`PLpgSQL_stmt_execsql`) and
+ * those a loop, `PERFORM`, `RETURN QUERY` or a cursor runs (`FOR r IN DELETE … RETURNING … LOOP`).
+ */
+function walkPlpgsql(value: unknown, visit: (kind: 'sql' | 'dynamic', query: string, lineno: number) => void, lineno = 1): void {
   if (Array.isArray(value)) {
-    for (const item of value) walkPlpgsql(item, visit);
+    for (const item of value) walkPlpgsql(item, visit, lineno);
     return;
   }
   if (value === null || typeof value !== 'object') return;
   const record = value as Record<string, unknown>;
-  const execsql = record['PLpgSQL_stmt_execsql'] as { lineno?: number; sqlstmt?: { PLpgSQL_expr?: { query?: string } } } | undefined;
-  if (execsql?.sqlstmt?.PLpgSQL_expr?.query !== undefined) visit('sql', execsql.sqlstmt.PLpgSQL_expr.query, execsql.lineno ?? 1);
-  const dynexecute = record['PLpgSQL_stmt_dynexecute'] as { lineno?: number } | undefined;
-  if (dynexecute) visit('dynamic', '', dynexecute.lineno ?? 1);
-  for (const child of Object.values(record)) walkPlpgsql(child, visit);
+  const line = typeof record['lineno'] === 'number' ? (record['lineno'] as number) : lineno;
+  const expr = record['PLpgSQL_expr'] as { query?: string; parseMode?: number } | undefined;
+  if (expr?.query !== undefined && (expr.parseMode ?? 0) === 0) visit('sql', expr.query, line);
+  if (record['PLpgSQL_stmt_dynexecute'] !== undefined) visit('dynamic', '', (record['PLpgSQL_stmt_dynexecute'] as { lineno?: number }).lineno ?? line);
+  for (const child of Object.values(record)) walkPlpgsql(child, visit, line);
 }

@@ -136,6 +136,11 @@ describe('sql-destructive', () => {
     ]);
   });
 
+  it('checks the statements a DO block runs in a loop or with PERFORM', async () => {
+    const sql = 'DO $$\nDECLARE r record;\nBEGIN\n  FOR r IN DELETE FROM sessions RETURNING id LOOP\n    RAISE NOTICE \'%\', r;\n  END LOOP;\n  PERFORM 1;\nEND $$;\n';
+    expect(brief(await run([newSql('db/loop.sql', sql)]))).toEqual(['4:critical:deletes every row of `sessions` (no WHERE) (inside a DO block)']);
+  });
+
   it('reports rollback migrations at low severity', async () => {
     const findings = await run([newSql('migrations/000012_add_loyalty_points.down.sql', fixture('000012_add_loyalty_points.down.sql'))]);
     expect(brief(findings)).toEqual(['2:low:rollback migration drops table `loyalty_points`']);
