@@ -16,7 +16,7 @@ const THRESHOLD_FILES: readonly { file: RegExp; keys: RegExp }[] = [
   },
   {
     // coverage.py fail_under, pytest-cov --cov-fail-under, `coverage report --fail-under`
-    file: /(?:^|\/)(?:\.coveragerc|setup\.cfg|pyproject\.toml|tox\.ini|pytest\.ini|noxfile\.py|Makefile|\.gitlab-ci\.yml|\.github\/workflows\/[^/]+\.ya?ml)$/,
+    file: /(?:^|\/)(?:\.coveragerc|setup\.cfg|pyproject\.toml|tox\.ini|pytest\.ini|noxfile\.py|Makefile|\.gitlab-ci\.yml|\.github\/workflows\/[^/]+\.ya?ml|\.circleci\/[^/]+\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.yml|\.buildkite\/[^/]+\.ya?ml|Jenkinsfile)$/,
     keys: /\b(fail_under|cov-fail-under|fail-under)\b\s*[:=\s]\s*(\d+(?:\.\d+)?)/,
   },
   { file: /(?:^|\/)\.?codecov\.ya?ml$/, keys: /\b(target)\b\s*:\s*["']?(\d+(?:\.\d+)?)%?/ },
@@ -71,10 +71,9 @@ export function findLoweredThresholds(files: readonly ChangedFile[]): LoweredThr
 }
 
 function collectSettings(file: ChangedFile, keys: RegExp): { removed: Setting[]; added: Setting[] } {
-  const read = (text: string, line: number): Setting[] => {
-    const match = keys.exec(text);
-    return match ? [{ key: match[1]!, value: Number(match[2]), line }] : [];
-  };
+  // Every setting on the line: one-line configs hold several (`thresholds: { lines: 90, branches: 90 }`).
+  const all = new RegExp(keys.source, 'g');
+  const read = (text: string, line: number): Setting[] => [...text.matchAll(all)].map((match) => ({ key: match[1]!, value: Number(match[2]), line }));
   return {
     removed: file.hunks.flatMap((hunk) => hunk.removed.flatMap((l) => read(l.text, l.line))),
     added: file.hunks.flatMap((hunk) => hunk.added.flatMap((l) => read(l.text, l.line))),
