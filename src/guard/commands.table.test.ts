@@ -499,6 +499,18 @@ const ARGUMENT_SHAPES: Row[] = [
   ["printf '%s\\n' 'kubectl --context prod-eu delete ns orders' > x.sh && bash x.sh", 'deny'],
   ["echo 'kubectl --context prod-eu delete ns orders' > /tmp/x.sh && bash /tmp/../tmp/x.sh", 'deny'],
   ["echo 'echo hi' > x.sh; echo 'echo done' >> x.sh; bash x.sh", 'allow'],
+  // More tools and spellings.
+  ['kubectl --context prod-eu scale deploy web --replicas=00', 'deny'],
+  ['rails db:migrate:reset', 'ask'],
+  ['mysqladmin -h prod-db drop orders', 'deny'],
+  ['pg_restore --clean -h prod-db -d orders dump.tar', 'deny'],
+  ['pg_restore -h prod-db -d orders dump.tar', 'allow'],
+  ['az storage blob delete-batch --source backups', 'ask'],
+  ['az rest --method DELETE --url https://management.azure.com/x', 'ask'],
+  ['aws organizations close-account --account-id 123456789012', 'ask'],
+  ["docker compose exec db psql -c 'DROP TABLE users'", 'ask'],
+  ["docker-compose exec db psql -c 'DROP TABLE users'", 'ask'],
+  ["docker compose exec db psql -c 'SELECT 1'", 'allow'],
   ['terraform $(cat verb.txt)', 'ask'],
   ['kubectl get pods -n $NS', 'allow'],
 ];

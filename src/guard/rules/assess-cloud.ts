@@ -8,7 +8,7 @@ import { parseArguments } from '../shell/parse-arguments.js';
 import { type InvocationRule, optionMarker, type RuleHit } from './rule-kit.js';
 
 const AWS_GLOBAL_VALUES = ['profile', 'region', 'output', 'endpoint-url', 'query', 'color', 'ca-bundle', 'cli-read-timeout', 'cli-connect-timeout', 'cli-binary-format'];
-const AWS_DESTRUCTIVE_OPERATION = /^(delete|terminate|destroy|purge|remove|deregister|batch-delete|schedule-key-deletion|disable-key)(-|$)/;
+const AWS_DESTRUCTIVE_OPERATION = /^(delete|terminate|destroy|purge|remove|deregister|batch-delete|schedule-key-deletion|disable-key|close-account)(-|$)/;
 const AWS_TARGET_OPTIONS = ['stack-name', 'db-instance-identifier', 'db-cluster-identifier', 'table-name', 'cluster', 'cluster-name', 'function-name', 'bucket', 'repository-name', 'stack-set-name'];
 
 export const assessAws: InvocationRule = (invocation) => {
@@ -62,15 +62,17 @@ export const assessGcloud: InvocationRule = (invocation) => {
 };
 
 export const assessAzure: InvocationRule = (invocation) => {
-  const parsed = parseArguments(invocation.argv.slice(1), { shortWithValue: 'gno', longWithValue: ['subscription', 'resource-group', 'name', 'output', 'query'] });
+  const parsed = parseArguments(invocation.argv.slice(1), { shortWithValue: 'gno', longWithValue: ['subscription', 'resource-group', 'name', 'output', 'query', 'method', 'url', 'body'] });
   const words = parsed.positionals.map((word) => word.value);
-  if (!words.includes('delete') && !words.includes('purge')) return [];
+  // `az storage blob delete-batch`, `az rest --method DELETE`.
+  const verb = words.find((word) => /^(?:delete|purge)(?:-|$)/.test(word)) ?? (/^delete$/i.test(parsed.values.get('--method')?.[0] ?? '') ? 'rest --method DELETE' : undefined);
+  if (!verb) return [];
   const markers = [
     ...optionMarker(parsed.values.get('--subscription')?.[0], 'name', '--subscription'),
     ...optionMarker(parsed.values.get('--resource-group')?.[0] ?? parsed.values.get('-g')?.[0], 'name', '--resource-group', false),
   ];
-  const verb = words.includes('delete') ? 'delete' : 'purge';
-  return [{ rule: `az-${words[0] ?? 'resource'}-${verb}`, kind: 'destructive', what: `runs \`az ${words.slice(0, words.indexOf(verb) + 1).join(' ')}\``, family: 'azure', markers }];
+  const shown = words.includes(verb) ? words.slice(0, words.indexOf(verb) + 1).join(' ') : verb;
+  return [{ rule: `az-${words[0] ?? 'resource'}-${verb.split(' ')[0]}`, kind: 'destructive', what: `runs \`az ${shown}\``, family: 'azure', markers }];
 };
 
 const PLATFORM_VERBS = /^(delete|destroy|rm|remove|reset|purge|terminate|drop|nuke)$/;

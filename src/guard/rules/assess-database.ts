@@ -47,6 +47,17 @@ export const assessDatabase: InvocationRule = (invocation) => {
   switch (name) {
     case 'dropdb':
       return [hit('dropdb', `drops the database \`${lastPositional(invocation) ?? ''}\``, parseArguments(invocation.argv.slice(1), { shortWithValue: 'hpU', longWithValue: ['host', 'port', 'username'] }), PSQL)];
+    case 'mysqladmin': {
+      const parsed = parseArguments(invocation.argv.slice(1), { shortWithValue: 'hPuSp', longWithValue: ['host', 'port', 'user', 'socket'] });
+      const words = parsed.positionals.map((word) => word.value.toLowerCase());
+      const at = words.indexOf('drop');
+      return at >= 0 ? [hit('mysqladmin-drop', `drops the database \`${words[at + 1] ?? ''}\``, parsed, { ...PSQL, hosts: ['-h', '--host'] } as ClientSpec)] : [];
+    }
+    case 'pg_restore': {
+      // `--clean` drops every object in the archive before recreating it.
+      const parsed = parseArguments(invocation.argv.slice(1), { shortWithValue: 'dfhpUIjLnNPtTS', longWithValue: ['dbname', 'file', 'host', 'port', 'username', 'jobs', 'schema', 'table', 'format'] });
+      return parsed.flags.has('-c') || parsed.flags.has('--clean') ? [hit('pg-restore-clean', 'drops the database objects it restores (`--clean`)', parsed, PSQL)] : [];
+    }
     case 'redis-cli': {
       // Commands come as arguments, on standard input (`echo FLUSHALL | redis-cli`), or inside a Lua
       // script (`EVAL "return redis.call('FLUSHALL')" 0`).
@@ -73,7 +84,7 @@ export const assessDatabase: InvocationRule = (invocation) => {
     case 'rake':
     case 'spring':
     case 'bin/rails': {
-      const task = invocation.argv.slice(1).map((word) => word.value).find((word) => /^db:(drop|reset|purge|schema:load|structure:load)(:|$)/.test(word));
+      const task = invocation.argv.slice(1).map((word) => word.value).find((word) => /^db:(drop|reset|purge|schema:load|structure:load|migrate:reset)(:|$)/.test(word));
       return task ? [hit('rails-db-drop', `runs \`${task}\`, which deletes the database's data`)] : [];
     }
     case 'supabase': {

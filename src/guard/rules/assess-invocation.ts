@@ -24,7 +24,7 @@ const BY_NAME: Record<string, InvocationRule> = {
   git: assessGit,
   rm: assessRemoval, rimraf: assessRemoval, find: assessRemoval, shred: assessRemoval, srm: assessRemoval, unlink: assessRemoval,
 };
-for (const name of ['psql', 'mysql', 'mariadb', 'sqlite3', 'sqlite', 'duckdb', 'clickhouse-client', 'cockroach', 'dropdb', 'redis-cli', 'mongosh', 'mongo', 'prisma', 'rails', 'rake', 'spring', 'supabase']) {
+for (const name of ['psql', 'mysql', 'mariadb', 'sqlite3', 'sqlite', 'duckdb', 'clickhouse-client', 'cockroach', 'dropdb', 'redis-cli', 'mongosh', 'mongo', 'prisma', 'rails', 'rake', 'spring', 'supabase', 'mysqladmin', 'pg_restore']) {
   BY_NAME[name] = assessDatabase;
 }
 for (const name of ['doctl', 'heroku', 'fly', 'flyctl', 'vercel', 'netlify', 'firebase', 'railway', 'linode-cli', 'hcloud', 'scw', 'oci', 'ibmcloud', 'render', 'exo']) {

@@ -60,7 +60,7 @@ export const assessKubernetes: InvocationRule = (invocation) => {
       return hit('kubectl-drain', `evicts every workload from the node ${quoted(positional)}`);
     case 'scale': {
       const replicas = parsed.values.get('--replicas')?.[0];
-      return replicas === '0' ? hit('kubectl-scale-zero', `scales ${quoted(positional)} to zero replicas`) : [];
+      return replicas !== undefined && /^0+$/.test(replicas) ? hit('kubectl-scale-zero', `scales ${quoted(positional)} to zero replicas`) : [];
     }
     case 'replace':
       return parsed.flags.has('--force') ? hit('kubectl-replace-force', 'deletes and recreates the objects (`replace --force`)') : [];

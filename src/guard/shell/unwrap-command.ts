@@ -162,6 +162,9 @@ export function unwrapCommand(name: string, argv: readonly ShellWord[], scope: U
     case 'docker':
     case 'podman':
       return unwrapContainerExec(name, args);
+    case 'docker-compose':
+    case 'podman-compose':
+      return unwrapContainerExec('docker', [literalWord('compose'), ...args]);
     case 'psql':
     case 'mysql':
     case 'mariadb':

@@ -43,12 +43,16 @@ export function unwrapScript(args: ShellWord[]): UnwrapStep {
   return command && command.length > 0 ? { kind: 'source', label: 'script -c', text: command.join(' ') } : { kind: 'final' };
 }
 
-/** `kubectl exec pod -- cmd` and `docker exec ctr cmd` run a command elsewhere; the wrapper words say where. */
+/**
+ * `kubectl exec pod -- cmd`, `docker exec ctr cmd` and `docker compose exec svc cmd` run a command
+ * elsewhere; the wrapper words say where.
+ */
 export function unwrapContainerExec(name: string, args: ShellWord[]): UnwrapStep {
   const execIndex = args.findIndex((word) => word.value === 'exec');
   if (execIndex < 0) return { kind: 'final' };
   const before = args.slice(0, execIndex);
-  if (before.some((word) => !word.value.startsWith('-') && !/^(--?[a-z-]+=)/.test(word.value) && !isOptionValue(before, word))) return { kind: 'final' };
+  const group = (word: ShellWord): boolean => (name === 'docker' || name === 'podman') && (word.value === 'compose' || word.value === 'container');
+  if (before.some((word) => !group(word) && !word.value.startsWith('-') && !/^(--?[a-z-]+=)/.test(word.value) && !isOptionValue(before, word))) return { kind: 'final' };
   const after = args.slice(execIndex + 1);
   if (name === 'kubectl' || name === 'oc') {
     const dashes = after.findIndex((word) => word.value === '--');
