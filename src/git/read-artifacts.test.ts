@@ -6,6 +6,8 @@ describe('artifactKind', () => {
   it.each([
     ['infra/main.tf', 'terraform-hcl'],
     ['db/migrations/001_init.sql', 'sql'],
+    ['db/functions/purge.pgsql', 'sql'],
+    ['db/seed.psql', 'sql'],
     ['infra/plan.json', 'terraform-plan'],
     ['tfplan.json', 'terraform-plan'],
     ['infra/prod.tfplan.json', 'terraform-plan'],
