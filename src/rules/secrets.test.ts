@@ -69,6 +69,13 @@ describe('secrets', () => {
     expect(findings.map((f) => [f.severity, f.message, f.line])).toEqual([[severity, message, 1]]);
   });
 
+  it.each([
+    ['joined with +', `const id = "${fake.awsKeyId.slice(0, 2)}" + "${fake.awsKeyId.slice(2)}";`, 'AWS access key id (long-lived) in an added line'],
+    ['joined from an array', `const t = ["${fake.github.slice(0, 4)}", "${fake.github.slice(4, 20)}", "${fake.github.slice(20)}"].join("");`, 'GitHub token in an added line'],
+  ])('finds a key split into literals %s', async (_name, line, message) => {
+    expect((await scan([line])).map((f) => f.message)).toEqual([message]);
+  });
+
   it('finds unquoted values in config files but not in code', async () => {
     const line = `DB_PASSWORD=${fake.generic}`;
     expect((await scan([line], 'deploy/.env.production')).map((f) => f.message)).toEqual(['high-entropy value assigned to `DB_PASSWORD` in an added line']);

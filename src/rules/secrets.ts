@@ -26,6 +26,15 @@ const CONFIG_FILE = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[^/]*\.(?:env|properties|ini
 
 const REMEDIATION = 'remove it from the change (and from history), revoke and rotate it, then load it from a secret store or environment variable';
 
+/** String literals joined at run time: `"a" + "b"`, or an array of them joined with `.join("")`. */
+const CONCATENATION = /(['"`])\s*\+\s*['"`]|\.join\(\s*(['"`])\2\s*\)/;
+
+/** `text` with the seams between joined literals removed, so the joined value reads as one string. */
+function joinLiterals(text: string): string {
+  const joined = text.replace(/(['"`])\s*\+\s*\1/g, '');
+  return /\.join\(\s*(['"`])\1\s*\)/.test(joined) ? joined.replace(/(['"`])\s*,\s*\1/g, '') : joined;
+}
+
 export const secretsRule: BuiltinRule = {
   id: ID,
   description: 'Private keys, cloud access keys, tokens and high-entropy credentials in added lines (never echoed)',
@@ -37,10 +46,19 @@ export const secretsRule: BuiltinRule = {
       if (file.binary || ignored(file.path)) continue;
       const configFile = CONFIG_FILE.test(file.path);
       for (const hunk of file.hunks) {
-        if (!mayHoldSecret(hunkAddedText(hunk), hunkAddedLowerText(hunk))) continue;
+        const text = hunkAddedText(hunk);
+        // A key split into literals (`"AK" + "IA…"`, `["ghp_", "…"].join("")`) is one value at run time.
+        const joined = CONCATENATION.test(text) ? joinLiterals(text) : undefined;
+        if (!mayHoldSecret(text, hunkAddedLowerText(hunk)) && !(joined !== undefined && mayHoldSecret(joined, joined.toLowerCase()))) continue;
         for (const line of hunk.added) {
           const hints = lineHints(line.text);
-          if (hints) findings.push(...scanLine(file, line, hints, configFile, settings));
+          const found = hints ? scanLine(file, line, hints, configFile, settings) : [];
+          if (found.length === 0 && joined !== undefined && CONCATENATION.test(line.text)) {
+            const whole = { line: line.line, text: joinLiterals(line.text) };
+            const wholeHints = lineHints(whole.text);
+            if (wholeHints) found.push(...scanLine(file, whole, wholeHints, configFile, settings));
+          }
+          findings.push(...found);
         }
       }
     }
