@@ -5,6 +5,7 @@
  * humans who approve. Phrases are matched case-insensitively with bounded gaps (linear time).
  */
 import * as z from 'zod';
+import type { Commit } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
 import { HIDDEN_HINT, findHiddenText, makeVisible, withoutInvisible } from './hidden-text.js';
@@ -125,6 +126,34 @@ export const promptInjectionRule: BuiltinRule = {
         }
       }
     }
+    findings.push(...commitMessageFindings(input.change.commits));
     return findings;
   },
 };
+
+/**
+ * Commit messages are the change's documentation, read by approvers and handed to the agentic
+ * reviewer: an instruction there is as much an injection as one in a file.
+ */
+function commitMessageFindings(commits: readonly Commit[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const commit of commits) {
+    const lines = commit.message.split('\n');
+    const said = new Set<string>();
+    lines.forEach((text, index) => {
+      const visible = withoutInvisible(text);
+      const found = [...findPhrases(text), ...findPhrases(visible), ...(index > 0 ? findPhrases(`${unwrapped(lines[index - 1]!)} ${unwrapped(text)}`) : [])];
+      for (const label of found) said.add(label);
+    });
+    const hidden = HIDDEN_HINT.test(commit.message) ? findHiddenText(commit.message, 3, false) : undefined;
+    if (said.size === 0 && !hidden) continue;
+    findings.push({
+      rule: ID,
+      severity: 'high',
+      message: `commit message ${[...said, ...(hidden ? [`hides text with ${hidden.kinds.join(' and ')}`] : [])].join('; ')}`,
+      evidence: `${commit.sha.slice(0, 12)}: ${makeVisible(commit.subject, 120)}`,
+      remediation: 'reword the commit message; messages are read by approvers and the AI reviewer and must never try to steer them',
+    });
+  }
+  return findings;
+}
