@@ -5,14 +5,19 @@
 /** Test file globs across common languages and frameworks. */
 const CODE = '{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,py,rb,go,java,kt,kts,cs,php,rs,swift,scala,groovy,ex,exs,dart,c,cc,cpp}';
 
-export const TEST_PATH_GLOBS: readonly string[] = [
-  '**/__tests__/**',
+/** Test files by name alone: what test runners collect by default, wherever the file is. */
+export const TEST_NAME_GLOBS: readonly string[] = [
   `**/*.{test,spec}.${CODE}`,
   `**/*.cy.${CODE}`,
   '**/*_test.{go,py,rb,exs,rs}',
   '**/test_*.py',
   '**/*_spec.rb',
   '**/*{Test,Tests,IT,Spec}.{java,kt,kts,scala,groovy,cs,swift,php}',
+];
+
+export const TEST_PATH_GLOBS: readonly string[] = [
+  '**/__tests__/**',
+  ...TEST_NAME_GLOBS,
   '**/{test,tests,spec,specs,e2e,__tests__}/**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,py,rb,go,java,kt,cs,php,rs,swift,scala,ex,exs}',
   '**/src/test/**',
 ];

@@ -96,6 +96,16 @@ describe('tests-weakened: deleted and moved tests', () => {
     expect(moved.map((f) => [f.severity, f.message])).toEqual([['high', 'test file moved out of the test suite (from `src/price.test.ts`)']]);
   });
 
+  it.each([
+    ['tests/pay.test.ts', 'tests/pay.disabled.ts'],
+    ['tests/test_pay.py', 'tests/disabled_pay.py'],
+  ])('reports a test in a test folder renamed so runners no longer collect it: %s → %s', async (from, to) => {
+    const findings = await run([renamedFile(from, to)]);
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([['high', `test file renamed so test runners no longer collect it (from \`${from}\`)`]]);
+    // Renamed and still collected: nothing.
+    expect(await run([renamedFile('tests/pay.test.ts', 'tests/payment.test.ts')])).toEqual([]);
+  });
+
   it('ignores deleted files that are not tests, and fixtures data', async () => {
     expect(await run([deletedFile('src/price.ts', 40), deletedFile('test/fixtures/plan.json', 40), deletedFile('docs/testing.md', 40)])).toEqual([]);
   });

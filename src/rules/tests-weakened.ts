@@ -8,7 +8,7 @@ import type { BuiltinRule } from './builtin-rule.js';
 import { findLoweredThresholds } from './coverage-thresholds.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
-import { ASSERTION, TEST_PATH_GLOBS, findMarker, markersFor } from './test-markers.js';
+import { ASSERTION, TEST_NAME_GLOBS, TEST_PATH_GLOBS, findMarker, markersFor } from './test-markers.js';
 
 const ID = 'tests-weakened';
 
@@ -26,6 +26,7 @@ export const testsWeakenedRule: BuiltinRule = {
   evaluate(input) {
     const { settings, findings } = parseRuleSettings(ID, settingsSchema, input.settings);
     const isTest = compilePathGlobs([...TEST_PATH_GLOBS, ...settings.testPaths]);
+    const isNamedTest = compilePathGlobs(TEST_NAME_GLOBS);
     const deletedSources = new Set(
       input.change.files.filter((f) => f.status === 'deleted' && !isTest(f.path)).map((f) => stem(f.path)),
     );
@@ -41,6 +42,15 @@ export const testsWeakenedRule: BuiltinRule = {
           message: `test file moved out of the test suite (from \`${file.oldPath}\`)`,
           file: file.path,
           remediation: 'keep test files where the test runner finds them; delete a test only with its subject',
+        });
+      } else if (file.oldPath && isNamedTest(file.oldPath) && !isNamedTest(file.path)) {
+        // Still in a test folder, but no longer named as runners collect tests (`pay.test.ts` → `pay.disabled.ts`).
+        findings.push({
+          rule: ID,
+          severity: 'high',
+          message: `test file renamed so test runners no longer collect it (from \`${file.oldPath}\`)`,
+          file: file.path,
+          remediation: 'keep the test file name the runner matches; delete a test only with its subject',
         });
       }
       if (!isTest(file.path)) continue;
