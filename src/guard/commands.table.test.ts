@@ -511,6 +511,17 @@ const ARGUMENT_SHAPES: Row[] = [
   ["docker compose exec db psql -c 'DROP TABLE users'", 'ask'],
   ["docker-compose exec db psql -c 'DROP TABLE users'", 'ask'],
   ["docker compose exec db psql -c 'SELECT 1'", 'allow'],
+  // Runners that start a command later or elsewhere.
+  ["tmux new-session -d 'kubectl --context prod-eu delete ns orders'", 'deny'],
+  ["tmux send-keys -t 0 'kubectl --context prod-eu delete ns orders' Enter", 'deny'],
+  ["tmux new-session -d 'htop'", 'allow'],
+  ['screen -dm kubectl --context prod-eu delete ns orders', 'deny'],
+  ["at now <<< 'kubectl --context prod-eu delete ns orders'", 'deny'],
+  ["echo 'kubectl --context prod-eu delete ns orders' | at now", 'deny'],
+  ['at -l', 'allow'],
+  [`Rscript -e 'system2("kubectl", c("--context", "prod-eu", "delete", "ns", "orders"))'`, 'deny'],
+  [`lua -e 'os.execute("kubectl --context prod-eu delete ns orders")'`, 'deny'],
+  [`Rscript -e 'print(1)'`, 'allow'],
   ['terraform $(cat verb.txt)', 'ask'],
   ['kubectl get pods -n $NS', 'allow'],
 ];

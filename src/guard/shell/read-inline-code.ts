@@ -22,6 +22,7 @@ const PROCESS_CALL = new RegExp(
     String.raw`\b(?:execSync|execFileSync|execFile|spawnSync|spawn|Bun\s*\.\s*spawn(?:Sync)?|Deno\s*\.\s*(?:run|Command)|IO\s*\.\s*popen|Open3\s*\.\s*[A-Za-z0-9_]+|Kernel\s*\.\s*(?:exec|system|spawn))`,
     String.raw`(?<![.\w$])(?:exec|system|popen|shell_exec|passthru|proc_open)`,
     String.raw`\bdo\s+shell\s+script`,
+    String.raw`\b(?:system2|shell)\b|\bos\s*\.\s*execute|\bio\s*\.\s*popen`,
   ]
     .map((alternative) => `(?:${alternative})`)
     .join('|')
@@ -74,6 +75,8 @@ export function readInlineCode(code: string): InlineCodeReading {
   if (processCalls === 0 && !PROCESS_MENTION.test(code.replace(LITERAL, '""')) && !PIPE_OPEN.test(code)) return reading;
   // A Perl pipe open (`open(F, "cmd |")`) runs the text before or after the bar.
   reading.shellTexts.push(...literals, ...literals.filter((text) => /^\s*\||\|\s*$/.test(text)).map((text) => text.replace(/^\s*\||\|\s*$/g, '')));
+  // R's `system2("rm", c("-rf", "/"))` splits the program from its arguments: all literals in order, as one command.
+  if (literals.length > 1) reading.shellTexts.push(literals.map(quoteForShell).join(' '));
   // Perl's `system "rm", "-rf", "/"` spells argv as a bare list of literals.
   for (const run of code.matchAll(/(?:(['"])(?:(?!\1)[^\\\n]|\\.)*\1\s*,\s*)+(['"])(?:(?!\2)[^\\\n]|\\.)*\2/g)) {
     const items = [...run[0].matchAll(LITERAL)].map((match) => quoteForShell(unescape(match[0].slice(1, -1))));

@@ -131,6 +131,18 @@ export function unwrapCommand(name: string, argv: readonly ShellWord[], scope: U
       return joined('eval', args);
     case 'trap':
       return unwrapTrap(args);
+    case 'at':
+    case 'batch':
+      // `at now <<< 'cmd'`, `echo cmd | at now`: the job is shell read from standard input (or `-f file`).
+      return args.some((word) => /^-[a-zA-Z]*f/.test(word.value)) ? { kind: 'uncertain', reason: `\`${name} -f\` runs a script file later` } : { kind: 'stdin-program', label: name, language: 'shell' };
+    case 'tmux':
+      return unwrapTmux(args);
+    case 'screen': {
+      // `screen -dm cmd …` runs cmd in a detached session.
+      const parsed = parseArguments(args, { shortWithValue: 'cehpsStTX', stopAtPositional: true });
+      const rest = args.slice(parsed.stop);
+      return rest.length > 0 ? { kind: 'wrapped', label: 'screen', rest } : { kind: 'final' };
+    }
     case 'source':
     case '.':
       return args[0] ? { kind: 'script-file', label: name, path: args[0], language: 'shell' } : { kind: 'final' };
@@ -265,6 +277,18 @@ function unwrapCommandBuiltin(args: ShellWord[]): UnwrapStep {
   if (parsed.flags.has('-v') || parsed.flags.has('-V')) return { kind: 'query' };
   const rest = args.slice(parsed.stop);
   return rest.length > 0 ? { kind: 'wrapped', label: 'command', rest } : { kind: 'final' };
+}
+
+/** `tmux new-session 'cmd'`, `tmux split-window 'cmd'`, `tmux send-keys 'cmd' Enter`: shell text run in a pane. */
+function unwrapTmux(args: ShellWord[]): UnwrapStep {
+  const at = args.findIndex((word) => /^(?:new-session|new|new-window|neww|split-window|splitw|respawn-pane|respawnp|respawn-window|respawnw|run-shell|run|send-keys|send)$/.test(word.value));
+  if (at < 0) return { kind: 'final' };
+  const sub = args[at]!.value;
+  const parsed = parseArguments(args.slice(at + 1), { shortWithValue: 'cefFlnpsStTxyNN', stopAtPositional: sub !== 'send-keys' && sub !== 'send' });
+  const words = sub === 'send-keys' || sub === 'send' ? parsed.positionals.filter((word) => !/^(?:Enter|C-m|KPEnter)$/.test(word.value)) : args.slice(at + 1 + parsed.stop);
+  if (words.length === 0) return { kind: 'final' };
+  if (words.some((word) => !word.literal)) return { kind: 'uncertain', reason: `\`tmux ${sub}\` runs shell code computed at run time` };
+  return { kind: 'source', label: `tmux ${sub}`, text: words.map((word) => word.value).join(' ') };
 }
 
 /** `trap 'code' EXIT`: the code runs later, when the signal comes or the shell exits. */

@@ -26,6 +26,8 @@ const INTERPRETERS: Record<string, InterpreterSpec> = {
   ruby: { inlineLetters: 'e', valueLetters: 'IrCE' },
   php: { inlineLetters: 'r', valueLetters: 'dcfz' },
   osascript: { inlineLetters: 'e', valueLetters: 'ls' },
+  r: { inlineLetters: 'e', valueLetters: '' },
+  lua: { inlineLetters: 'e', valueLetters: 'l' },
 };
 
 /** Maps interpreter spellings (`python3.12`, `nodejs`) onto the table above. */
@@ -37,6 +39,8 @@ export function interpreterOf(name: string): string | undefined {
   if (/^ruby[0-9.]*$/.test(name)) return 'ruby';
   if (/^php[0-9.]*$/.test(name)) return 'php';
   if (name === 'osascript') return 'osascript';
+  if (name === 'rscript') return 'r';
+  if (/^lua(?:jit|[0-9.]*)$/.test(name)) return 'lua';
   return undefined;
 }
 
