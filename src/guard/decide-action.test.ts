@@ -119,6 +119,12 @@ describe('commands of many parts', () => {
     expect(decision.decision).toBe('deny');
   });
 
+  it('reads a variable used by thousands of commands once, and still finds the destructive one', () => {
+    // Every `echo $A` looked its variable up in the whole script's list: 30,000 commands took 7 s.
+    const decision = decideAction({ kind: 'shell', command: `${'A=1; echo $A; '.repeat(15_000)}${tail}` }, context);
+    expect(decision.decision).toBe('deny');
+  });
+
   it('leaves more commands than it follows to a person', () => {
     // 440 KB; before the limit, every command copied every variable: out of memory after 24 s.
     const decision = decideAction({ kind: 'shell', command: `${'A=1; true; '.repeat(40_000)}${tail}` }, context);

@@ -2,6 +2,7 @@
  * @module Commands that erase disks: `dd of=/dev/…`, `mkfs`, `wipefs`, partitioning tools, `shred`
  * of a device, `diskutil erase…`, `zpool destroy`, LVM removal, and redirects onto a block device.
  */
+import { posix } from 'node:path';
 import type { InvocationRule, RuleHit } from './rule-kit.js';
 
 const HARMLESS_DEVICES = /^\/dev\/(null|zero|full|u?random|stdin|stdout|stderr|tty\w*|pts\/.*|fd\/.*|shm\/.*|ptmx)$/;
@@ -9,20 +10,10 @@ const ERASERS = /^(mkfs(\..+)?|mke2fs|mkswap|mkdosfs|mkfs_msdos|newfs(_.+)?|wipe
 
 /** True for a path naming a device other than the harmless ones. */
 export function isDevicePath(path: string): boolean {
-  const normal = normalizeAbsolute(path);
-  return normal !== undefined && normal.startsWith('/dev/') && !HARMLESS_DEVICES.test(normal);
-}
-
-/** `/dev/sda` for `//dev/sda`, `/../dev/sda` or `/dev/./sda`; undefined for a relative path. */
-function normalizeAbsolute(path: string): string | undefined {
-  if (!path.startsWith('/')) return undefined;
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
+  if (!path.startsWith('/')) return false;
+  // `//dev/sda`, `/../dev/sda` and `/dev/./sda` are `/dev/sda`.
+  const normal = posix.normalize(path);
+  return normal.startsWith('/dev/') && !HARMLESS_DEVICES.test(normal);
 }
 
 export const assessDisk: InvocationRule = (invocation) => {
