@@ -71,22 +71,20 @@ export function readInlineCode(code: string): InlineCodeReading {
     }
   }
   const literals = [...code.matchAll(LITERAL)].map((match) => unescape(match[0].slice(1, -1)));
-  if (REMOVE_MENTION.test(code.replace(LITERAL, '""')) && reading.removedPaths.length === 0) reading.removedPaths.push(...literals.filter((text) => PATH_LIKE.test(text)));
-  if (processCalls === 0 && !PROCESS_MENTION.test(code.replace(LITERAL, '""')) && !PIPE_OPEN.test(code)) return reading;
+  // API names count outside string literals only (`print('file system check')` mentions none).
+  const outsideLiterals = code.replace(LITERAL, '""');
+  if (REMOVE_MENTION.test(outsideLiterals) && reading.removedPaths.length === 0) reading.removedPaths.push(...literals.filter((text) => PATH_LIKE.test(text)));
+  if (processCalls === 0 && !PROCESS_MENTION.test(outsideLiterals) && !PIPE_OPEN.test(code)) return reading;
   // A Perl pipe open (`open(F, "cmd |")`) runs the text before or after the bar.
   reading.shellTexts.push(...literals, ...literals.filter((text) => /^\s*\||\|\s*$/.test(text)).map((text) => text.replace(/^\s*\||\|\s*$/g, '')));
   // R's `system2("rm", c("-rf", "/"))` splits the program from its arguments: all literals in order, as one command.
   if (literals.length > 1) reading.shellTexts.push(literals.map(quoteForShell).join(' '));
-  // Perl's `system "rm", "-rf", "/"` spells argv as a bare list of literals.
+  // Comma-separated literals spell argv: `subprocess.run(['rm', '-rf', '/'])`, Perl's `system "rm", "-rf", "/"`.
   for (const run of code.matchAll(/(?:(['"])(?:(?!\1)[^\\\n]|\\.)*\1\s*,\s*)+(['"])(?:(?!\2)[^\\\n]|\\.)*\2/g)) {
     const items = [...run[0].matchAll(LITERAL)].map((match) => quoteForShell(unescape(match[0].slice(1, -1))));
     reading.shellTexts.push(items.join(' '));
   }
-  // `subprocess.run(['rm', '-rf', '/'])` and `spawn('rm', ['-rf', '/'])` spell argv as a list.
-  for (const list of code.matchAll(/[[(]\s*((?:(['"])(?:(?!\2)[^\\]|\\.)*\2\s*,\s*)+(['"])(?:(?!\3)[^\\]|\\.)*\3)\s*[\])]/g)) {
-    const items = [...(list[1] ?? '').matchAll(LITERAL)].map((match) => quoteForShell(unescape(match[0].slice(1, -1))));
-    reading.shellTexts.push(items.join(' '));
-  }
+  // `spawn('rm', ['-rf', '/'])` passes the program apart from its argument list.
   for (const pair of code.matchAll(/\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1\s*,\s*\[([^\]]*)\]/g)) {
     const items = [...(pair[3] ?? '').matchAll(LITERAL)].map((match) => quoteForShell(unescape(match[0].slice(1, -1))));
     reading.shellTexts.push([quoteForShell(unescape(pair[2] ?? '')), ...items].join(' '));

@@ -284,7 +284,7 @@ function unwrapTmux(args: ShellWord[]): UnwrapStep {
   const at = args.findIndex((word) => /^(?:new-session|new|new-window|neww|split-window|splitw|respawn-pane|respawnp|respawn-window|respawnw|run-shell|run|send-keys|send)$/.test(word.value));
   if (at < 0) return { kind: 'final' };
   const sub = args[at]!.value;
-  const parsed = parseArguments(args.slice(at + 1), { shortWithValue: 'cefFlnpsStTxyNN', stopAtPositional: sub !== 'send-keys' && sub !== 'send' });
+  const parsed = parseArguments(args.slice(at + 1), { shortWithValue: 'cefFlnpsStTxy', stopAtPositional: sub !== 'send-keys' && sub !== 'send' });
   const words = sub === 'send-keys' || sub === 'send' ? parsed.positionals.filter((word) => !/^(?:Enter|C-m|KPEnter)$/.test(word.value)) : args.slice(at + 1 + parsed.stop);
   if (words.length === 0) return { kind: 'final' };
   if (words.some((word) => !word.literal)) return { kind: 'uncertain', reason: `\`tmux ${sub}\` runs shell code computed at run time` };
