@@ -463,6 +463,7 @@ const ARGUMENT_SHAPES: Row[] = [
   ["sqlite3 prod.db '.shell rm -rf ~'", 'deny'],
   ["mysql -h prod-db -e 'system rm -rf ~'", 'deny'],
   ["sqlite3 app.db '.tables'", 'allow'],
+  ["psql -h prod-db -c '\\! echo hi; rm -rf ~'", 'deny'],
   ["psql -h prod-db -c 'WITH x AS (SELECT 1) DELETE FROM users'", 'deny'],
   ["psql -h prod-db -c 'SELECT 1 # 2; DROP TABLE users'", 'deny'],
   ["psql -h prod-db -c 'DO $$ BEGIN EXECUTE $q$DROP TABLE users$q$; END $$'", 'deny'],

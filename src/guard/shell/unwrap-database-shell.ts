@@ -48,9 +48,14 @@ export function unwrapDatabaseShell(name: string, args: ShellWord[]): UnwrapStep
   if (client.positionalCommands) texts.push(...parsed.positionals.slice(1).map((word) => word.value));
   const commands: ShellWord[][] = [];
   for (const text of texts) {
-    for (const line of text.split(/\r?\n|;/)) {
-      const shell = client.shellCommand.exec(line)?.[1]?.trim();
-      if (shell) commands.push([literalWord('sh'), literalWord('-c'), literalWord(shell)]);
+    for (const line of text.split(/\r?\n/)) {
+      // A client command starts a line or follows a `;`, and its shell command runs to the end of
+      // the line, `;` included (`\! rm -rf a; rm -rf b`).
+      const parts = line.split(';');
+      parts.forEach((_, index) => {
+        const shell = client.shellCommand.exec(parts.slice(index).join(';'))?.[1]?.trim();
+        if (shell) commands.push([literalWord('sh'), literalWord('-c'), literalWord(shell)]);
+      });
     }
   }
   return commands.length > 0 ? { kind: 'many', label: `${name} shell escape`, commands, keepSelf: true } : { kind: 'final' };

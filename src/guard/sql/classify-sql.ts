@@ -51,11 +51,11 @@ function classify(statements: readonly Statement[]): DestructiveStatement[] {
       const at = words.findIndex((word, index) => CHANGING.has(word) && !['DO', 'KEY', 'FOR'].includes(words[index - 1] ?? ''));
       if (at > 0) words = words.slice(at);
     }
+    const text = statement.text.trim().replace(/\s+/g, ' ').slice(0, 120);
     if (words[0] === 'MERGE' && words.includes('DELETE')) {
-      found.push({ what: 'deletes the rows a `MERGE` matches', statement: statement.text.trim().replace(/\s+/g, ' ').slice(0, 120) });
+      found.push({ what: 'deletes the rows a `MERGE` matches', statement: text });
       continue;
     }
-    const text = statement.text.trim().replace(/\s+/g, ' ').slice(0, 120);
     const at = (index: number): string => words[index] ?? '';
     const first = at(0);
     if (first === 'DROP') {
