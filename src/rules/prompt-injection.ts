@@ -126,7 +126,7 @@ export const promptInjectionRule: BuiltinRule = {
         }
       }
     }
-    findings.push(...commitMessageFindings(input.change.commits));
+    findings.push(...commitMessageFindings(input.change.commits, settings.minInvisible));
     return findings;
   },
 };
@@ -135,7 +135,7 @@ export const promptInjectionRule: BuiltinRule = {
  * Commit messages are the change's documentation, read by approvers and handed to the agentic
  * reviewer: an instruction there is as much an injection as one in a file.
  */
-function commitMessageFindings(commits: readonly Commit[]): Finding[] {
+function commitMessageFindings(commits: readonly Commit[], minInvisible: number): Finding[] {
   const findings: Finding[] = [];
   for (const commit of commits) {
     const lines = commit.message.split('\n');
@@ -145,7 +145,7 @@ function commitMessageFindings(commits: readonly Commit[]): Finding[] {
       const found = [...findPhrases(text), ...findPhrases(visible), ...(index > 0 ? findPhrases(`${unwrapped(lines[index - 1]!)} ${unwrapped(text)}`) : [])];
       for (const label of found) said.add(label);
     });
-    const hidden = HIDDEN_HINT.test(commit.message) ? findHiddenText(commit.message, 3, false) : undefined;
+    const hidden = HIDDEN_HINT.test(commit.message) ? findHiddenText(commit.message, minInvisible, false) : undefined;
     if (said.size === 0 && !hidden) continue;
     findings.push({
       rule: ID,
