@@ -52,6 +52,9 @@ export class DiffStateMachine implements LineSink {
   private skippingBinary = false;
   private pendingOld: { path: string | null } | undefined;
 
+  /** `onFile` is called with each file once it is final (see `DiffParseOptions.onFile`). */
+  constructor(private readonly onFile?: (file: ChangedFile) => void) {}
+
   /**
    * A block of complete UTF-8 lines (no final newline). Hunk content, nearly all of a big diff, is
    * read in a tight loop with its counters in locals; anything else goes through `line`.
@@ -203,6 +206,8 @@ export class DiffStateMachine implements LineSink {
     this.endHunk();
     this.finishFile();
     this.finishCommit();
+    const last = this.files[this.files.length - 1];
+    if (last !== undefined) this.onFile?.(last);
     return { files: this.files, commits: this.commits, problems: this.problems };
   }
 
@@ -311,6 +316,8 @@ export class DiffStateMachine implements LineSink {
       this.files[this.files.length - 1] = FileBuilder.mergeTypeChange(previous, built);
       return;
     }
+    // The last file may still be merged with the next one (a type change): the one before it is final.
+    if (previous !== undefined) this.onFile?.(previous);
     this.files.push(built);
   }
 

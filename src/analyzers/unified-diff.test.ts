@@ -129,6 +129,30 @@ describe('parseUnifiedDiff on real git output', () => {
       expect(await parseUnifiedDiff(Readable.from(chunks))).toEqual(parsed);
     }
   });
+
+  it('hands each file to onFile once it is final, once, in order, before the next is read', async () => {
+    const bytes = gitDiff(repo, 'HEAD~1', 'HEAD');
+    const seen: ChangedFile[] = [];
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 64) chunks.push(bytes.subarray(i, i + 64));
+    let pushed = 0;
+    const seenAfterChunk: number[] = [];
+    async function* counted(): AsyncGenerator<Buffer> {
+      for (const chunk of chunks) {
+        yield chunk;
+        pushed += 1;
+        seenAfterChunk.push(seen.length);
+      }
+    }
+    const result = await parseUnifiedDiff(counted(), { onFile: (file) => seen.push(file) });
+    // The very objects of the result, the type-changed `link` (two sections in git's output) as one.
+    expect(seen).toHaveLength(result.files.length);
+    seen.forEach((file, index) => expect(file).toBe(result.files[index]));
+    expect(seen.find((file) => file.path === 'link')?.status).toBe('type-changed');
+    // Files were handed over while the diff was still being read, not all at the end.
+    expect(pushed).toBe(chunks.length);
+    expect(seenAfterChunk[Math.floor(chunks.length / 2)]).toBeGreaterThan(0);
+  });
 });
 
 describe('content that looks like diff syntax', () => {

@@ -16,6 +16,7 @@
  * `line-too-long`, their hash folded into `unstored` so the digest still covers them).
  */
 import type { Readable } from 'node:stream';
+import type { ChangedFile } from '../core/change.js';
 import { createLineSplitter, DEFAULT_MAX_LINE_BYTES } from './unified-diff-lines.js';
 import { DiffStateMachine, type ParsedDiff } from './unified-diff-machine.js';
 
@@ -25,6 +26,12 @@ export { parseHunkHeader } from './unified-diff-headers.js';
 export interface DiffParseOptions {
   /** Longest line kept as text, in bytes; longer lines are counted and hashed only. Default 1 MiB. */
   maxLineBytes?: number;
+  /**
+   * Called with each file as soon as it is final (nothing in it changes afterwards), in the order
+   * of the diff, while the rest is still being read: work on files done here overlaps with the
+   * program writing the diff. Every file of the result is passed exactly once.
+   */
+  onFile?: (file: ChangedFile) => void;
 }
 
 /** An incremental parser: push chunks as they arrive, then `end()` for the result. */
@@ -35,7 +42,7 @@ export interface UnifiedDiffParser {
 
 /** Creates an incremental parser. */
 export function createUnifiedDiffParser(options: DiffParseOptions = {}): UnifiedDiffParser {
-  const machine = new DiffStateMachine();
+  const machine = new DiffStateMachine(options.onFile);
   const splitter = createLineSplitter(machine, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
   return {
     push: (chunk) => splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk),

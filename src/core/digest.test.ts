@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createGitRepo, type GitRepo } from '../../test/helpers/git-repo.js';
 import { readChange } from '../git/read-change.js';
 import type { ChangedFile } from './change.js';
-import { computeChangeDigest } from './digest.js';
+import { computeChangeDigest, createChangeDigestBuilder } from './digest.js';
 
 const repos: GitRepo[] = [];
 afterAll(() => repos.forEach((repo) => repo.cleanup()));
@@ -117,5 +117,23 @@ describe('computeChangeDigest (pure)', () => {
   it('is a 64-character hex sha256, and the empty change has a fixed digest', () => {
     expect(computeChangeDigest([])).toMatch(/^[0-9a-f]{64}$/);
     expect(computeChangeDigest([])).toBe(computeChangeDigest([]));
+  });
+
+  it('is the same when computed file by file as the change is read, in order or not', () => {
+    const a = file([[11, 'x']]);
+    const b = { ...file([[11, 'y']]), path: 'b.ts' };
+    const c = { ...file([[12, 'z']], { status: 'added', newMode: '100644' }), path: 'c/d.ts' };
+    const whole = computeChangeDigest([a, b, c]);
+    const built = (added: ChangedFile[], files: ChangedFile[]): string => {
+      const builder = createChangeDigestBuilder();
+      for (const one of added) builder.add(one);
+      return builder.digestOf(files);
+    };
+    expect(built([a, b, c], [a, b, c])).toBe(whole); // in path order, as git prints a diff
+    expect(built([c, a, b], [c, a, b])).toBe(whole); // out of order
+    expect(built([a, b], [a, b, c])).toBe(whole); // a file that was not added (an untracked file)
+    expect(built([a, b, c], [b, c])).toBe(computeChangeDigest([b, c])); // files the caller left out
+    expect(built([a, a], [a, a])).toBe(computeChangeDigest([a, a]));
+    expect(built([], [])).toBe(computeChangeDigest([]));
   });
 });

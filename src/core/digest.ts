@@ -45,6 +45,37 @@ function modeField(file: ChangedFile): string {
   return file.status === 'type-changed' ? `${file.oldMode ?? ''}>${file.newMode ?? ''}` : '';
 }
 
+/** Serialises change content into a sha256, handing it over in blocks (one native call per block). */
+class DigestWriter {
+  readonly #hash = createHash('sha256');
+  // String concatenation is the cheapest way V8 offers to serialise many short lines; a reused
+  // Buffer written line by line measured slower (one native call per line).
+  #buffer = VERSION;
+
+  readonly write = (text: string): void => {
+    this.#buffer += text;
+    if (this.#buffer.length >= BLOCK) {
+      this.#hash.update(this.#buffer, 'utf8');
+      this.#buffer = '';
+    }
+  };
+
+  writeFile(file: ChangedFile): void {
+    this.write(`F\0${file.status}\0${file.oldPath ?? ''}\0${file.path}\0${modeField(file)}\n`);
+    if (file.binary) this.write(`B\0${file.oldBlob ?? ''}\0${file.newBlob ?? ''}\n`);
+    if (file.unstored) this.write(`U\0${file.unstored.lines}\0${file.unstored.sha256}\n`);
+    for (const hunk of file.hunks) {
+      this.write('@\n');
+      writeHunkLines(hunk, this.write);
+    }
+  }
+
+  digest(): string {
+    this.#hash.update(this.#buffer, 'utf8');
+    return this.#hash.digest('hex');
+  }
+}
+
 /**
  * Computes the digest of a change from its files.
  *
@@ -54,28 +85,42 @@ function modeField(file: ChangedFile): string {
  * ```
  */
 export function computeChangeDigest(files: readonly ChangedFile[]): string {
-  const hash = createHash('sha256');
-  // String concatenation is the cheapest way V8 offers to serialise many short lines; a reused
-  // Buffer written line by line measured slower (one native call per line).
-  let buffer = VERSION;
-  const write = (text: string): void => {
-    buffer += text;
-    if (buffer.length >= BLOCK) {
-      hash.update(buffer, 'utf8');
-      buffer = '';
-    }
+  const writer = new DigestWriter();
+  for (const file of [...files].sort(compareFiles)) writer.writeFile(file);
+  return writer.digest();
+}
+
+/** Takes a change's files one at a time as they are read, then gives its digest. */
+export interface ChangeDigestBuilder {
+  /** A file of the change, final: nothing in it changes after this call. */
+  add(file: ChangedFile): void;
+  /** The digest of `files`: always `computeChangeDigest(files)`. */
+  digestOf(files: readonly ChangedFile[]): string;
+}
+
+/**
+ * A digest computed while the change is still being read. Git prints a diff in path order, the
+ * order the digest visits files in, so each file can be hashed as soon as it is read (while git
+ * is still writing the rest) instead of after the whole diff. Anything else (a file out of order,
+ * files that are not exactly the ones added) falls back to `computeChangeDigest`: the result is
+ * the same either way.
+ */
+export function createChangeDigestBuilder(): ChangeDigestBuilder {
+  const writer = new DigestWriter();
+  const added: ChangedFile[] = [];
+  let inOrder = true;
+  return {
+    add(file) {
+      const previous = added[added.length - 1];
+      added.push(file);
+      if (previous !== undefined && compareFiles(previous, file) >= 0) inOrder = false;
+      if (inOrder) writer.writeFile(file);
+    },
+    digestOf(files) {
+      const same = inOrder && files.length === added.length && files.every((file, index) => file === added[index]);
+      return same ? writer.digest() : computeChangeDigest(files);
+    },
   };
-  for (const file of [...files].sort(compareFiles)) {
-    write(`F\0${file.status}\0${file.oldPath ?? ''}\0${file.path}\0${modeField(file)}\n`);
-    if (file.binary) write(`B\0${file.oldBlob ?? ''}\0${file.newBlob ?? ''}\n`);
-    if (file.unstored) write(`U\0${file.unstored.lines}\0${file.unstored.sha256}\n`);
-    for (const hunk of file.hunks) {
-      write('@\n');
-      writeHunkLines(hunk, write);
-    }
-  }
-  hash.update(buffer, 'utf8');
-  return hash.digest('hex');
 }
 
 /** Every removed line, then every added line, with its offset inside the hunk. */

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGitRepo, type GitRepo } from '../../test/helpers/git-repo.js';
 import { UsageError } from '../cli/cli-error.js';
+import type { ChangedFile } from '../core/change.js';
+import { computeChangeDigest } from '../core/digest.js';
 import { readChange } from './read-change.js';
 
 const cleanups: (() => void)[] = [];
@@ -234,6 +236,16 @@ describe('readChange: staged and work tree', () => {
     expect(artifacts.get('new.sql')!.content).toBe('TRUNCATE t;\n');
   });
 
+  it('hands tracked files over as they are read, and digests every file', async () => {
+    for (const source of [{ staged: true }, { worktree: true }]) {
+      const seen: ChangedFile[] = [];
+      const change = await readChange({ repoDir: repo.dir, ...source, onFile: (file) => seen.push(file) });
+      expect(change.digest).toBe(computeChangeDigest(change.files));
+      // Untracked files are not part of git's diff: only tracked ones are handed over early.
+      expect(seen.map((file) => file.path)).toEqual(source.staged ? ['schema.sql'] : ['a.txt', 'schema.sql']);
+    }
+  });
+
   it('--worktree digest follows the content of untracked files', async () => {
     const before = (await readChange({ repoDir: repo.dir, worktree: true })).digest;
     repo.write('new.sql', 'TRUNCATE u;\n');
@@ -259,6 +271,18 @@ describe('readChange: patch files', () => {
       { kind: 'sql', path: 'db/a.sql', unreadable: 'incomplete' },
       { kind: 'sql', path: 'db/b.sql', content: 'DROP TABLE b;\n' },
     ]);
+  });
+
+  it('hashes a range file by file as git writes it, to the digest of its files', async () => {
+    repo.branch('wide');
+    for (let i = 0; i < 30; i++) repo.write(`src/m${i % 4}/f${i}.ts`, `export const f${i} = ${i};\n`);
+    repo.remove('db/a.sql').write('db/renamed.sql', 'SELECT 2;\n').commit('wide change');
+    const seen: ChangedFile[] = [];
+    const change = await readChange({ repoDir: repo.dir, base: 'HEAD~1', onFile: (file) => seen.push(file) });
+    expect(seen).toEqual(change.files);
+    expect(change.files.some((file) => file.status === 'renamed')).toBe(true);
+    expect(change.digest).toBe(computeChangeDigest(change.files));
+    repo.checkout('main');
   });
 
   it('has the same digest as the range it was made from', async () => {

@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { UsageError } from '../cli/cli-error.js';
 import type { ChangedFile, Change, ChangeSource, Commit } from '../core/change.js';
-import { computeChangeDigest } from '../core/digest.js';
+import { createChangeDigestBuilder, type ChangeDigestBuilder } from '../core/digest.js';
 import { parseUnifiedDiff, type ParsedDiff } from '../analyzers/unified-diff.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../analyzers/unified-diff-lines.js';
 import { openCatFileBatch } from './cat-file-batch.js';
@@ -47,6 +47,12 @@ export interface ReadChangeOptions {
   commitPatchIds?: boolean;
   /** Called with the effective base (the merge base) as soon as it is known, before the diff is read. */
   onBase?: (base: string) => void;
+  /**
+   * Called with each file as soon as it is read, while git is still writing the rest of the diff,
+   * so work on it overlaps with git's (the digest is computed that way too). Only a head start: a
+   * file of the result may not pass through here (untracked files, the merged files of a patch series).
+   */
+  onFile?: (file: ChangedFile) => void;
 }
 
 interface Limits {
@@ -54,7 +60,7 @@ interface Limits {
   maxArtifactBytes: number;
 }
 
-type RangeOptions = Pick<ReadChangeOptions, 'commitPatchIds' | 'onBase'>;
+type RangeOptions = Pick<ReadChangeOptions, 'commitPatchIds' | 'onBase' | 'onFile'>;
 
 /**
  * Reads a change. Bad input (not a repository, unknown revision, unreadable or malformed patch,
@@ -73,7 +79,7 @@ export async function readChange(options: ReadChangeOptions): Promise<Change> {
     maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
     maxArtifactBytes: options.maxArtifactBytes ?? DEFAULT_MAX_ARTIFACT_BYTES,
   };
-  if (options.patch !== undefined) return readPatchChange(options.patch, limits);
+  if (options.patch !== undefined) return readPatchChange(options.patch, limits, options);
   if (options.staged || options.worktree) return readLocalChange(await openRepository(options.repoDir), options.staged ? 'staged' : 'worktree', limits, options);
   return readRangeChange(options.repoDir, options.base, options.head ?? 'HEAD', limits, options);
 }
@@ -83,6 +89,7 @@ async function readRangeChange(repoDir: string, baseArg: string | undefined, hea
   options.onBase?.(base);
   const metadata = readCommitMetadata(repo, base, head);
   const wantPatchIds = options.commitPatchIds !== false;
+  const digest = createChangeDigestBuilder();
   // One commit on top of base: its patch is the change's diff, so the diff is hashed as it streams
   // instead of being generated a second time by `git log -p` (half the git work on big changes).
   const patchId = metadata.then((commits) => (wantPatchIds && commits.length === 1 && commits[0]!.parents === 1 ? startPatchId(repo) : undefined));
@@ -90,7 +97,7 @@ async function readRangeChange(repoDir: string, baseArg: string | undefined, hea
     diffFiles(
       repo,
       [base, head, '--'],
-      limits,
+      { maxLineBytes: limits.maxLineBytes, onFile: whileReading(digest, options) },
       patchId.then((process) => process?.stdin),
     ),
     metadata,
@@ -108,7 +115,7 @@ async function readRangeChange(repoDir: string, baseArg: string | undefined, hea
       readArtifacts(files, gitObjectSource(batch, base, head, limits.maxArtifactBytes)),
       fillBaseLineCounts(files, batch, base),
     ]);
-    return assemble('range', base, head, branch, files, commits, artifacts);
+    return assemble('range', base, head, branch, files, commits, artifacts, digest);
   } finally {
     await batch.close();
   }
@@ -146,8 +153,9 @@ async function readLocalChange(repo: Repository, source: 'staged' | 'worktree', 
   const headSha = await tryResolveCommit(repo, 'HEAD');
   const base = headSha ?? EMPTY_TREE;
   options.onBase?.(base);
+  const digest = createChangeDigestBuilder();
   const [tracked, untracked, branch] = await Promise.all([
-    diffFiles(repo, source === 'staged' ? ['--cached', base, '--'] : [base, '--'], limits),
+    diffFiles(repo, source === 'staged' ? ['--cached', base, '--'] : [base, '--'], { maxLineBytes: limits.maxLineBytes, onFile: whileReading(digest, options) }),
     source === 'worktree' ? readUntrackedFiles(repo, { maxFileBytes: limits.maxArtifactBytes, maxLineBytes: limits.maxLineBytes }) : [],
     branchName(repo, 'HEAD'),
   ]);
@@ -159,18 +167,19 @@ async function readLocalChange(repo: Repository, source: 'staged' | 'worktree', 
     const contents: ContentSource =
       source === 'worktree' && repo.topLevel !== undefined ? worktreeSource(objects, repo.topLevel, limits.maxArtifactBytes) : objects;
     const [artifacts] = await Promise.all([readArtifacts(files, contents), fillBaseLineCounts(files, batch, base)]);
-    return assemble(source, base, source === 'staged' ? 'STAGED' : 'WORKTREE', branch, files, [], artifacts);
+    return assemble(source, base, source === 'staged' ? 'STAGED' : 'WORKTREE', branch, files, [], artifacts, digest);
   } finally {
     await batch.close();
   }
 }
 
-async function readPatchChange(patch: string, limits: Limits): Promise<Change> {
+async function readPatchChange(patch: string, limits: Limits, options: Pick<ReadChangeOptions, 'onFile'>): Promise<Change> {
   const label = patch === '-' ? 'stdin' : patch;
+  const digest = createChangeDigestBuilder();
   let parsed: ParsedDiff;
   try {
     const input: Readable = patch === '-' ? process.stdin : createReadStream(patch);
-    parsed = await parseUnifiedDiff(input, { maxLineBytes: limits.maxLineBytes });
+    parsed = await parseUnifiedDiff(input, { maxLineBytes: limits.maxLineBytes, onFile: whileReading(digest, options) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
@@ -181,7 +190,17 @@ async function readPatchChange(patch: string, limits: Limits): Promise<Change> {
   if (parsed.files.length === 0 && parsed.commits.length === 0) throw new UsageError(`patch \`${label}\` contains no diff`);
   const files = mergePatchSeries(parsed.files);
   const artifacts = await readArtifacts(files, patchSource);
-  return assemble('patch', 'patch', 'patch', undefined, files, parsed.commits, artifacts);
+  return assemble('patch', 'patch', 'patch', undefined, files, parsed.commits, artifacts, digest);
+}
+
+/** What is done with each file as it is read: hashed into the digest, then handed to the caller. */
+function whileReading(digest: ChangeDigestBuilder, options: Pick<ReadChangeOptions, 'onFile'>): (file: ChangedFile) => void {
+  const { onFile } = options;
+  if (!onFile) return (file) => digest.add(file);
+  return (file) => {
+    digest.add(file);
+    onFile(file);
+  };
 }
 
 function assemble(
@@ -192,6 +211,7 @@ function assemble(
   files: ChangedFile[],
   commits: Commit[],
   artifacts: Change['artifacts'],
+  digest: ChangeDigestBuilder,
 ): Change {
   let additions = 0;
   let deletions = 0;
@@ -206,7 +226,7 @@ function assemble(
     files,
     commits,
     artifacts,
-    digest: computeChangeDigest(files),
+    digest: digest.digestOf(files),
     stats: { files: files.length, additions, deletions },
   };
   if (branch !== undefined) change.branch = branch;

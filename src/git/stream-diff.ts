@@ -13,12 +13,18 @@ import type { Repository } from './resolve-range.js';
 const TEE_MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 /**
- * Runs `git diff <args>` and parses its output as it arrives. With `tee`, every chunk is also
- * written to the stream it resolves to, so one diff feeds both the parser and `git patch-id`.
+ * Runs `git diff <args>` and parses its output as it arrives, handing each file to `onFile` as
+ * soon as it is read. With `tee`, every chunk is also written to the stream it resolves to, so
+ * one diff feeds both the parser and `git patch-id`.
  */
-export async function diffFiles(repo: Repository, args: string[], options: { maxLineBytes: number }, tee?: Promise<Writable | undefined>): Promise<ChangedFile[]> {
+export async function diffFiles(
+  repo: Repository,
+  args: string[],
+  options: { maxLineBytes: number; onFile?: (file: ChangedFile) => void },
+  tee?: Promise<Writable | undefined>,
+): Promise<ChangedFile[]> {
   const output = await readGitOutput(repo.cwd, [...GIT_CONFIG_ARGS, 'diff', ...DIFF_OPTIONS, ...CHANGE_DIFF_OPTIONS, ...args]);
-  const parser = createUnifiedDiffParser({ maxLineBytes: options.maxLineBytes });
+  const parser = createUnifiedDiffParser({ maxLineBytes: options.maxLineBytes, ...(options.onFile ? { onFile: options.onFile } : {}) });
   let sink: Writable | undefined;
   const held: Buffer[] = [];
   let teeReady = false;
