@@ -16,6 +16,8 @@ const entries = [
   { in: 'src/guard/entry.ts', out: 'guard' },
   // The store for `tollgate guard log|approve`, loaded at run time so hook calls never parse it.
   { in: 'src/guard/log/guard-store-entry.ts', out: 'guard-store' },
+  // The thread that runs the rules' quick hunk tests of a large change during \`check\`.
+  { in: 'src/app/hunk-precheck-worker.ts', out: 'hunk-precheck-worker' },
 ].filter((entry) => existsSync(entry.in));
 
 /**

@@ -14,6 +14,7 @@ import { documentationFromCommits, parseDocumentation } from '../core/parse-docu
 import { isReviewRequired } from '../core/policy/review-required.js';
 import { UsageError } from '../cli/cli-error.js';
 import { readChange, type ReadChangeOptions } from '../git/read-change.js';
+import { offloadHunkPrechecks } from './offload-hunk-prechecks.js';
 import type { ReviewOutcome } from '../review/review-outcome.js';
 
 /** Which change to read (`readChange`'s options), and what to evaluate it with. */
@@ -54,7 +55,9 @@ export async function checkChange(options: CheckOptions): Promise<CheckResult> {
     read.catch(() => undefined); // awaited (and its error reported) after the change is read
     baseCatalog = { revision, read };
   };
-  const change = await readChange({ repoDir, base, head, staged, worktree, patch, commitPatchIds, onBase });
+  // The rules' quick tests of a large change run on another thread while git is still writing it.
+  const prechecks = offloadHunkPrechecks();
+  const change = await readChange({ repoDir, base, head, staged, worktree, patch, commitPatchIds, onBase, onFile: prechecks.add }).finally(prechecks.finish);
   const plans = await Promise.all((options.planPaths ?? []).map(readPlanArtifact));
   const withPlans: Change = plans.length > 0 ? { ...change, artifacts: [...change.artifacts, ...plans] } : change;
   const { catalog, notices, catalogSource } = await loadCatalog(options, withPlans, baseCatalog);

@@ -44,7 +44,8 @@ export const guardrailChangeRule: BuiltinRule = {
     const owners = input.catalog.guardrails.owners;
     const approvers = owners.length > 0 ? owners.map((o) => `\`${o}\``).join(', ') : 'the guardrail owners';
     for (const file of input.change.files) {
-      const group = groups.find((g) => pathsOf(file).some((path) => g.matches(path)));
+      const paths = pathsOf(file);
+      const group = groups.find((g) => paths.some((path) => g.matches(path)));
       if (!group) continue;
       const finding: Finding = {
         rule: ID,

@@ -9,7 +9,8 @@ import type { Commit } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
 import { HIDDEN_HINT, findHiddenText, makeVisible, withoutInvisible } from './hidden-text.js';
-import { hunkAddedLowerText, hunkAddedText } from './hunk-text.js';
+import { HUNK_PRECHECKS } from './hunk-prechecks.js';
+import { PHRASE_HINT_LOWER } from './prompt-injection-hint.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
 
@@ -51,13 +52,6 @@ const PHRASES: readonly { label: string; regex: RegExp }[] = [
   },
 ];
 
-/**
- * A cheap test every phrase needs to pass: the anchoring words of each phrase, specific enough
- * that ordinary code and prose ("message", "approval", "AI-assisted") rarely reach the phrase list.
- * Written in lower case for lower-cased text: a whole hunk is tested at once that way.
- */
-const PHRASE_HINT_LOWER =
-  /ignore|disregard|forget|override|you\s+are\s+now|(?:approve|lgtm)\s+(?:this|the)|as\s+an?\s+(?:ai|llm|automated|language)|mark\s+(?:this|it|the)\s|system\s+prompt|im_start|\|system\||\[inst\]|<!--|(?:note|message|instructions?)\s+(?:to|for)\s|\b(?:ai|llm)\s+(?:code\s+)?(?:reviewer|agent|assistant)|do\s+not\s+(?:flag|report|mention|comment|raise)/;
 /** The same test for a line as written (case-insensitive). */
 const PHRASE_HINT = new RegExp(PHRASE_HINT_LOWER.source, 'i');
 
@@ -82,7 +76,7 @@ export const promptInjectionRule: BuiltinRule = {
     for (const file of input.change.files) {
       if (file.binary || ignored(file.path)) continue;
       for (const hunk of file.hunks) {
-        if (!PHRASE_HINT_LOWER.test(hunkAddedLowerText(hunk)) && !HIDDEN_HINT.test(hunkAddedText(hunk))) continue;
+        if (!HUNK_PRECHECKS['prompt-injection'](hunk)) continue;
         let previous: { line: number; text: string; said: string[] } | undefined;
         for (const line of hunk.added) {
           const text = line.text;

@@ -5,10 +5,23 @@ import * as z from 'zod';
 import type { ChangedFile, DiffLine } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
-import { hunkAddedLowerText, hunkAddedText } from './hunk-text.js';
+import { HUNK_PRECHECKS } from './hunk-prechecks.js';
+import { hunkAddedText } from './hunk-text.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
-import { BARE_ASSIGNMENT, BEARER_TOKEN, CREDENTIAL_NAME, QUOTED_ASSIGNMENT, SECRET_PATTERNS, lineHints, looksRandom, mayHoldSecret, redact, type SecretHint } from './secret-patterns.js';
+import {
+  BARE_ASSIGNMENT,
+  BEARER_TOKEN,
+  CONCATENATION,
+  CREDENTIAL_NAME,
+  QUOTED_ASSIGNMENT,
+  SECRET_PATTERNS,
+  joinLiterals,
+  lineHints,
+  looksRandom,
+  redact,
+  type SecretHint,
+} from './secret-patterns.js';
 
 const ID = 'secrets';
 
@@ -26,15 +39,6 @@ const CONFIG_FILE = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[^/]*\.(?:env|properties|ini
 
 const REMEDIATION = 'remove it from the change (and from history), revoke and rotate it, then load it from a secret store or environment variable';
 
-/** String literals joined at run time: `"a" + "b"`, or an array of them joined with `.join("")`. */
-const CONCATENATION = /(['"`])\s*\+\s*['"`]|\.join\(\s*(['"`])\2\s*\)/;
-
-/** `text` with the seams between joined literals removed, so the joined value reads as one string. */
-function joinLiterals(text: string): string {
-  const joined = text.replace(/(['"`])\s*\+\s*\1/g, '');
-  return /\.join\(\s*(['"`])\1\s*\)/.test(joined) ? joined.replace(/(['"`])\s*,\s*\1/g, '') : joined;
-}
-
 export const secretsRule: BuiltinRule = {
   id: ID,
   description: 'Private keys, cloud access keys, tokens and high-entropy credentials in added lines (never echoed)',
@@ -46,10 +50,10 @@ export const secretsRule: BuiltinRule = {
       if (file.binary || ignored(file.path)) continue;
       const configFile = CONFIG_FILE.test(file.path);
       for (const hunk of file.hunks) {
+        if (!HUNK_PRECHECKS.secrets(hunk)) continue;
         const text = hunkAddedText(hunk);
         // A key split into literals (`"AK" + "IA…"`, `["ghp_", "…"].join("")`) is one value at run time.
         const joined = CONCATENATION.test(text) ? joinLiterals(text) : undefined;
-        if (!mayHoldSecret(text, hunkAddedLowerText(hunk)) && !(joined !== undefined && mayHoldSecret(joined, joined.toLowerCase()))) continue;
         for (const line of hunk.added) {
           const hints = lineHints(line.text);
           const found = hints ? scanLine(file, line, hints, configFile, settings) : [];
