@@ -7,9 +7,11 @@ const GLOBS = [
   'services/checkout/**', 'services/**', 'docs', 'tollgate.yaml', '.github/workflows/**', '**/go.sum', '**/package-lock.json',
   '**/*.lock', '**/*.min.js', '**/*.g.dart', '**/dist/**', '**/__snapshots__/**', '**/.terraform/**', '**/*',
   '**', 'a/**', '**/a', '**/*.{test,spec}.ts', 'services/*/Jenkinsfile', 'a/[bc]/?.txt', '**/x/**/y', '!**/keep', 'dir/',
+  '**/*.generated.*', '**/*_test.{go,py}', '**/test_*.py', '**/?.txt', '**/[ab].lock', '**/Jenkinsfile.*', '**/!(x).ts', '**/@(a|b)',
 ];
 
-const SEGMENTS = ['a', 'x', 'y', 'dist', 'docs', 'go.sum', 'yarn.lock', '.lock', 'b.lock', 'f.min.js', 'm.g.dart', '__snapshots__', '.terraform', '.github', 'workflows', 'services', 'checkout', 'keep', 'package-lock.json', 'tollgate.yaml', 'c', '.', '..', '', 'a.test.ts', 'Jenkinsfile', 'é'];
+const SEGMENTS = ['a', 'x', 'y', 'dist', 'docs', 'go.sum', 'yarn.lock', '.lock', 'b.lock', 'f.min.js', 'm.g.dart', '__snapshots__', '.terraform', '.github', 'workflows', 'services', 'checkout', 'keep', 'package-lock.json', 'tollgate.yaml', 'c', '.', '..', '', 'a.test.ts', 'Jenkinsfile', 'é',
+  'x.generated.ts', '.generated.', 'a.generated', 'a_test.go', 'test_a.py', 'test_.py', 'b.txt', 'ab.txt', 'Jenkinsfile.prod', '.ts', 'x.ts', 'b'];
 
 /** Every path of up to three segments from SEGMENTS, plus some odd ones. */
 function corpus(): string[] {

@@ -24,6 +24,8 @@ const UNUSUAL_PATH = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$|\\/;
 /**
  * The globs of common shapes, by shape, so a path costs a few set lookups however many there are:
  * a plain path, `dir/**`, `**\/name`, `**\/*suffix` and `**\/dir/**` (any segment named `dir`).
+ * `**\/pattern` with any other one-segment pattern (`**\/*.{test,spec}.ts`) is a regular expression
+ * of picomatch's tried on the path's last segment alone, not on the whole path.
  */
 interface FastGlobs {
   exact: Set<string>;
@@ -31,6 +33,9 @@ interface FastGlobs {
   names: Set<string>;
   suffixes: string[];
   segments: Set<string>;
+  /** Sources of picomatch's regular expressions for last-segment patterns, and all of them as one. */
+  namePatterns: string[];
+  nameRegex?: RegExp;
 }
 
 /** Above this many `dir/**` globs, a path's folders are looked up in a set instead of each glob tried in turn. */
@@ -54,7 +59,30 @@ function addFastGlob(fast: FastGlobs, glob: string): boolean {
   if (literal(rest)) return fast.names.add(rest), true;
   // `*` may match nothing, and the suffix has no `/`: a path ending with it has it in its last segment.
   if (rest.startsWith('*') && literal(rest.slice(1))) return fast.suffixes.push(rest.slice(1)), true;
-  return false;
+  return addNamePattern(fast, rest);
+}
+
+/**
+ * `**\/pattern`, where the pattern cannot match a `/`, matches a usual path exactly when the
+ * pattern matches the path's last segment (`**\/` matches any folders, none included): the
+ * pattern is tested there, a few characters instead of the whole path. Only wildcards, classes and
+ * brace lists: negation and extended globs stay with picomatch.
+ */
+function addNamePattern(fast: FastGlobs, pattern: string): boolean {
+  if (pattern.startsWith('!') || pattern.includes('**') || /[()@+\\]/.test(pattern)) return false;
+  let regex: RegExp;
+  try {
+    regex = picomatch.makeRe(pattern, GLOB_OPTIONS);
+  } catch {
+    return false;
+  }
+  if (regex.flags !== '') return false;
+  fast.namePatterns.push(`(?:${regex.source})`);
+  return true;
+}
+
+function newFastGlobs(): FastGlobs {
+  return { exact: new Set(), dirs: [], names: new Set(), suffixes: [], segments: new Set(), namePatterns: [] };
 }
 
 function testFast(fast: FastGlobs, dirSet: Set<string> | undefined, path: string): boolean {
@@ -65,7 +93,10 @@ function testFast(fast: FastGlobs, dirSet: Set<string> | undefined, path: string
     for (const dir of fast.dirs) if (path.startsWith(dir) && (path.length === dir.length || path.charCodeAt(dir.length) === SLASH)) return true;
   }
   for (const suffix of fast.suffixes) if (path.endsWith(suffix)) return true;
-  if (fast.names.size > 0 && fast.names.has(path.slice(path.lastIndexOf('/') + 1))) return true;
+  if (fast.names.size > 0 || fast.nameRegex) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (fast.names.has(name) || fast.nameRegex?.test(name)) return true;
+  }
   if (fast.segments.size > 0) for (const segment of path.split('/')) if (fast.segments.has(segment)) return true;
   return false;
 }
@@ -93,8 +124,9 @@ function isUnusualPath(path: string): boolean {
  */
 export function compilePathGlobs(globs: readonly string[]): PathMatcher {
   const used = globs.filter((glob) => glob.trim() !== '');
-  const fast: FastGlobs = { exact: new Set(), dirs: [], names: new Set(), suffixes: [], segments: new Set() };
+  const fast = newFastGlobs();
   const slow = used.filter((glob) => !addFastGlob(fast, glob));
+  if (fast.namePatterns.length > 0) fast.nameRegex = new RegExp(fast.namePatterns.join('|'));
   const picomatchTest = compilePicomatch(slow);
   if (slow.length === used.length) return picomatchTest;
   const dirSet = fast.dirs.length > DIR_SCAN_LIMIT ? new Set(fast.dirs) : undefined;
@@ -127,7 +159,7 @@ export function indexPathGlobs(lists: readonly (readonly string[])[]): (path: st
     const rest: string[] = [];
     for (const glob of globs) {
       if (glob.trim() === '') continue;
-      const shape: FastGlobs = { exact: new Set(), dirs: [], names: new Set(), suffixes: [], segments: new Set() };
+      const shape = newFastGlobs();
       if (!addFastGlob(shape, glob) || shape.exact.size + shape.dirs.length === 0) rest.push(glob);
       for (const path of shape.exact) add(byPath, path, index);
       for (const dir of shape.dirs) add(byFolder, dir, index);
