@@ -43,6 +43,7 @@ describe('offloadHunkPrechecks', () => {
     const deadline = Date.now() + 20_000;
     while (offload.answered === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     await offload.finish();
+    expect(offload.started).toBe(true);
     expect(offload.answered).toBeGreaterThan(0);
     const answers = files.flatMap((file) => file.hunks.map((hunk) => HUNK_TEXT_TEST_IDS.map((id) => HUNK_PRECHECKS[id](hunk))));
     expect(answers).toEqual(expected);
@@ -67,6 +68,14 @@ describe('offloadHunkPrechecks', () => {
     const offload = offloadHunkPrechecks();
     for (const file of files) offload.add(file);
     await offload.finish();
-    expect(offload.answered).toBe(0);
+    expect(offload.started).toBe(false);
+  });
+
+  it('starts no worker once finished: a failed read may still be parsing the diff', async () => {
+    const { files } = parseUnifiedDiffText(diffOfFiles(50, SPECIAL));
+    const offload = offloadHunkPrechecks({ startChars: 0 });
+    await offload.finish();
+    for (const file of files) offload.add(file);
+    expect(offload.started).toBe(false);
   });
 });

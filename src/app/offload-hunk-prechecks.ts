@@ -31,9 +31,13 @@ export interface PrecheckOffloadOptions {
 export interface PrecheckOffload {
   /** A file just read (final). */
   add(file: ChangedFile): void;
-  /** Makes sure every hunk handed over has its answers, and stops the worker (never rejects). */
+  /**
+   * Makes sure every hunk handed over has its answers and stops the worker (never rejects).
+   * Files added afterwards are ignored: the diff may still be read after the change failed.
+   */
   finish(): Promise<void>;
-  /** Batches the worker has answered so far (for tests and measurements). */
+  /** Whether a worker was started, and how many batches it answered (for tests and measurements). */
+  readonly started: boolean;
   readonly answered: number;
 }
 
@@ -48,6 +52,7 @@ export function offloadHunkPrechecks(options: PrecheckOffloadOptions = {}): Prec
   const batchChars = options.batchChars ?? DEFAULT_BATCH_CHARS;
   let worker: Worker | undefined;
   let failed = false;
+  let finished = false;
   const taken = new Int32Array(new SharedArrayBuffer(MAX_SHARED_BATCHES * Int32Array.BYTES_PER_ELEMENT));
   const unanswered = new Map<number, TextHunk[]>();
   let collected: { hunks: TextHunk[]; chars: number } = { hunks: [], chars: 0 };
@@ -87,12 +92,15 @@ export function offloadHunkPrechecks(options: PrecheckOffloadOptions = {}): Prec
     const fail = (): void => void (failed = true);
     worker.on('error', fail);
     worker.on('exit', fail);
+    // Nothing ever waits for the worker (`finish` tests what it has not answered), so it must never
+    // be what keeps the process alive.
+    worker.unref();
     post({ kind: 'start', taken });
   };
 
   return {
     add(file) {
-      if (failed) return;
+      if (failed || finished) return;
       for (const hunk of file.hunks) {
         if (!(hunk instanceof TextHunk)) continue; // hunks built another way are tested by the rules
         collected.hunks.push(hunk);
@@ -104,6 +112,7 @@ export function offloadHunkPrechecks(options: PrecheckOffloadOptions = {}): Prec
     },
 
     async finish() {
+      finished = true;
       if (!worker) return;
       send();
       // Rather than wait, test batches from the last one back, letting the worker's answers in
@@ -119,6 +128,9 @@ export function offloadHunkPrechecks(options: PrecheckOffloadOptions = {}): Prec
       await worker.terminate();
     },
 
+    get started() {
+      return worker !== undefined;
+    },
     get answered() {
       return answered;
     },

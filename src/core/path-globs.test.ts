@@ -8,10 +8,12 @@ const GLOBS = [
   '**/*.lock', '**/*.min.js', '**/*.g.dart', '**/dist/**', '**/__snapshots__/**', '**/.terraform/**', '**/*',
   '**', 'a/**', '**/a', '**/*.{test,spec}.ts', 'services/*/Jenkinsfile', 'a/[bc]/?.txt', '**/x/**/y', '!**/keep', 'dir/',
   '**/*.generated.*', '**/*_test.{go,py}', '**/test_*.py', '**/?.txt', '**/[ab].lock', '**/Jenkinsfile.*', '**/!(x).ts', '**/@(a|b)',
+  '**/$$*', '**/*.ts|*.js', '**/a?|b*',
 ];
 
 const SEGMENTS = ['a', 'x', 'y', 'dist', 'docs', 'go.sum', 'yarn.lock', '.lock', 'b.lock', 'f.min.js', 'm.g.dart', '__snapshots__', '.terraform', '.github', 'workflows', 'services', 'checkout', 'keep', 'package-lock.json', 'tollgate.yaml', 'c', '.', '..', '', 'a.test.ts', 'Jenkinsfile', 'é',
-  'x.generated.ts', '.generated.', 'a.generated', 'a_test.go', 'test_a.py', 'test_.py', 'b.txt', 'ab.txt', 'Jenkinsfile.prod', '.ts', 'x.ts', 'b'];
+  'x.generated.ts', '.generated.', 'a.generated', 'a_test.go', 'test_a.py', 'test_.py', 'b.txt', 'ab.txt', 'Jenkinsfile.prod', '.ts', 'x.ts', 'b',
+  '$', '$$x', 'a.js', 'ab'];
 
 /** Every path of up to three segments from SEGMENTS, plus some odd ones. */
 function corpus(): string[] {

@@ -62,14 +62,18 @@ function addFastGlob(fast: FastGlobs, glob: string): boolean {
   return addNamePattern(fast, rest);
 }
 
+/** Names, wildcards, classes and brace lists: what a last-segment pattern may be made of. */
+const SIMPLE_NAME_PATTERN = /^[\w.*?{},[\]-]+$/;
+
 /**
  * `**\/pattern`, where the pattern cannot match a `/`, matches a usual path exactly when the
  * pattern matches the path's last segment (`**\/` matches any folders, none included): the
  * pattern is tested there, a few characters instead of the whole path. Only wildcards, classes and
- * brace lists: negation and extended globs stay with picomatch.
+ * brace lists of plain names: negation, extended globs and characters picomatch gives a meaning
+ * of its own (`$`, `|`, …) stay with picomatch.
  */
 function addNamePattern(fast: FastGlobs, pattern: string): boolean {
-  if (pattern.startsWith('!') || pattern.includes('**') || /[()@+\\]/.test(pattern)) return false;
+  if (!SIMPLE_NAME_PATTERN.test(pattern) || pattern.includes('**')) return false;
   let regex: RegExp;
   try {
     regex = picomatch.makeRe(pattern, GLOB_OPTIONS);

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UsageError } from '../cli/cli-error.js';
 import type { ChangedFile } from '../core/change.js';
 import { createUnifiedDiffParser } from '../analyzers/unified-diff.js';
 import type { Repository } from './resolve-range.js';
@@ -67,6 +68,21 @@ async function hashLargeFile(path: string, full: string, mode: string): Promise<
   };
 }
 
+/** One untracked file as an added file; `undefined` for what git would not track (gone, a folder, a device). */
+async function readUntrackedFile(path: string, full: string, options: { maxFileBytes: number; maxLineBytes: number }): Promise<ChangedFile | undefined> {
+  const info = await lstat(full).catch(() => undefined);
+  if (info === undefined) return undefined;
+  if (info.isSymbolicLink()) return parseAsAddedFile(path, '120000', Buffer.from(await readlink(full)), options.maxLineBytes);
+  if (!info.isFile()) return undefined;
+  const mode = info.mode & 0o111 ? '100755' : '100644';
+  if (info.size > options.maxFileBytes) return hashLargeFile(path, full, mode);
+  const bytes = await readFile(full);
+  if (bytes.subarray(0, 8000).includes(0)) {
+    return { path, status: 'added', binary: true, additions: 0, deletions: 0, hunks: [], unreadable: 'binary', newMode: mode, newBlob: blobId(bytes) };
+  }
+  return parseAsAddedFile(path, mode, bytes, options.maxLineBytes);
+}
+
 /** Reads every untracked, not ignored file under the work tree as an added file. */
 export async function readUntrackedFiles(repo: Repository, options: { maxFileBytes: number; maxLineBytes: number }): Promise<ChangedFile[]> {
   if (repo.topLevel === undefined) return [];
@@ -75,25 +91,12 @@ export async function readUntrackedFiles(repo: Repository, options: { maxFileByt
   const paths = listing.split('\0').filter((path) => path.length > 0 && !path.endsWith('/'));
   const files: ChangedFile[] = [];
   for (const path of paths) {
-    const full = join(topLevel, path);
-    const info = await lstat(full).catch(() => undefined);
-    if (info === undefined) continue;
-    if (info.isSymbolicLink()) {
-      files.push(parseAsAddedFile(path, '120000', Buffer.from(await readlink(full)), options.maxLineBytes));
-      continue;
-    }
-    if (!info.isFile()) continue;
-    const mode = info.mode & 0o111 ? '100755' : '100644';
-    if (info.size > options.maxFileBytes) {
-      files.push(await hashLargeFile(path, full, mode));
-      continue;
-    }
-    const bytes = await readFile(full);
-    if (bytes.subarray(0, 8000).includes(0)) {
-      files.push({ path, status: 'added', binary: true, additions: 0, deletions: 0, hunks: [], unreadable: 'binary', newMode: mode, newBlob: blobId(bytes) });
-      continue;
-    }
-    files.push(parseAsAddedFile(path, mode, bytes, options.maxLineBytes));
+    const file = await readUntrackedFile(path, join(topLevel, path), options).catch((error: NodeJS.ErrnoException) => {
+      // Content that cannot be read cannot be judged: stop, naming the file, rather than leave it out.
+      const reason = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : error.message;
+      throw new UsageError(`cannot read untracked file \`${path}\`: ${reason} (make it readable, or list it in .gitignore)`);
+    });
+    if (file) files.push(file);
   }
   return files;
 }
