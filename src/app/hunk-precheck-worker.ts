@@ -19,7 +19,7 @@ export interface PrecheckAnswers {
 }
 
 /** The answer bits of one hunk text. */
-export function precheckBits(text: string): number {
+function precheckBits(text: string): number {
   const lower = text.toLowerCase();
   let bits = 0;
   HUNK_TEXT_TEST_IDS.forEach((id, bit) => {

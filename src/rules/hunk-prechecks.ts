@@ -17,7 +17,7 @@ export interface HunkPrecheck {
 }
 
 /** `test`, remembered per hunk (hunks do not change once read): run once, or never when an answer was recorded first. */
-export function rememberHunkPrecheck(test: (hunk: Hunk) => boolean): HunkPrecheck {
+function rememberHunkPrecheck(test: (hunk: Hunk) => boolean): HunkPrecheck {
   const answers = new WeakMap<Hunk, boolean>();
   const precheck = (hunk: Hunk): boolean => {
     let answer = answers.get(hunk);

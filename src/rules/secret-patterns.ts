@@ -80,7 +80,7 @@ export function lineHints(text: string): Set<SecretHint> | undefined {
  * Whether any line of a text may pass `lineHints`, given the text and its lower-cased form (the
  * credential words are tested on that: several times faster than a case-insensitive test).
  */
-export function mayHoldSecret(text: string, lower: string): boolean {
+function mayHoldSecret(text: string, lower: string): boolean {
   return FORMAT_HINT_A.test(text) || FORMAT_HINT_B.test(text) || text.includes('://') || WORD_HINT_LOWER.test(lower);
 }
 
