@@ -40,19 +40,27 @@ describe('parseSqlStatements', () => {
   });
 
   it.each([
-    ['a typo on line 3', 'SELECT 1;\n\nSELEC 2;', 3, 'syntax error at or near "SELEC"'],
-    ['multibyte text before the error', "SELECT 'ééééé';\nSELECT 'ü';\nDROP TABLE;", 3, 'syntax error at or near ";"'],
-    ['MySQL backticks', fixture('mysql_dump.sql'), 2, 'syntax error at or near "`"'],
-  ])('reports %s with the line of the error', async (_name, sql, line, message) => {
-    expect((await parseSqlStatements(sql)).errors[0]).toEqual({ line, message });
+    ['a typo on line 3', 'SELECT 1;\n\nSELEC 2;', 3, 'syntax error at or near "SELEC"', { text: 'SELEC 2', line: 3, endLine: 3 }],
+    ['multibyte text before the error', "SELECT 'ééééé';\nSELECT 'ü';\nDROP TABLE;", 3, 'syntax error at or near ";"', { text: 'DROP TABLE', line: 3, endLine: 3 }],
+    // The statement starts after the comment above it.
+    ['MySQL backticks', fixture('mysql_dump.sql'), 2, 'syntax error at or near "`"', { text: 'DROP TABLE IF EXISTS `sessions`', line: 2, endLine: 2 }],
+  ])('reports %s with the line of the error and its statement', async (_name, sql, line, message, statement) => {
+    expect((await parseSqlStatements(sql)).errors[0]).toEqual({ line, message, statement });
+  });
+
+  it('gives the statement of an error up to its `;`, over several lines', async () => {
+    const sql = 'SELECT 1;\n/* moved */\nALTER TABLE `orders`\n  MODIFY `total` decimal(12,2);\nSELECT 2;\n';
+    expect((await parseSqlStatements(sql)).errors).toEqual([
+      { line: 3, message: 'syntax error at or near "`"', statement: { text: 'ALTER TABLE `orders`\n  MODIFY `total` decimal(12,2)', line: 3, endLine: 4 } },
+    ]);
   });
 
   it('keeps parsing around syntax errors, so an error cannot hide a statement', async () => {
     const sql = 'DROP TABLE users;\nSELEC 1;\nTRUNCATE orders;\nSELECT `x`;\nDROP SCHEMA s;\n';
     const result = await parseSqlStatements(sql);
     expect(result.errors).toEqual([
-      { line: 2, message: 'syntax error at or near "SELEC"' },
-      { line: 4, message: 'syntax error at or near ";"' },
+      { line: 2, message: 'syntax error at or near "SELEC"', statement: { text: 'SELEC 1', line: 2, endLine: 2 } },
+      { line: 4, message: 'syntax error at or near ";"', statement: { text: 'SELECT `x`', line: 4, endLine: 4 } },
     ]);
     expect(summary(result.statements)).toEqual([
       ['DropStmt', 1, 1],

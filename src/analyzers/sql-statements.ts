@@ -60,7 +60,8 @@ function parseSegment(pg: LibPgQuery, text: string, firstLine: number, out: SqlP
   } catch (error) {
     if (quiet) return false;
     const { message, cursor } = readParserError(error);
-    out.errors.push({ message, line: firstLine + (cursor === undefined ? 0 : countNewlines(text.slice(0, cursor))) });
+    const line = firstLine + (cursor === undefined ? 0 : countNewlines(text.slice(0, cursor)));
+    out.errors.push({ message, line, ...(cursor === undefined ? {} : { statement: failingStatement(text, cursor, firstLine) }) });
     if (cursor === undefined || out.errors.length >= MAX_ERRORS) return false;
     // Statements end at `;`: parse what precedes the failing statement, then what follows it.
     let before = text.lastIndexOf(';', cursor - 1);
@@ -87,4 +88,29 @@ function parseSegment(pg: LibPgQuery, text: string, firstLine: number, out: SqlP
     if ('DoStmt' in raw.stmt) out.statements.push(...expandDoBlock(pg, raw.stmt, statementText, line));
   }
   return true;
+}
+
+/** The text between the `;` before the parser's cursor and the `;` after it, and the lines it spans. */
+function failingStatement(text: string, cursor: number, firstLine: number): NonNullable<SqlSyntaxError['statement']> {
+  const start = skipSpaceAndComments(text, text.lastIndexOf(';', cursor - 1) + 1, cursor);
+  const next = text.indexOf(';', cursor);
+  const end = next < 0 ? text.length : next;
+  const line = firstLine + countNewlines(text.slice(0, start));
+  return { text: text.slice(start, end), line, endLine: line + countNewlines(text.slice(start, end)) };
+}
+
+/** Where the first word after `from` starts: blanks, line comments and block comments skipped, never past `limit`. */
+function skipSpaceAndComments(text: string, from: number, limit: number): number {
+  let at = from;
+  while (at < limit) {
+    if (/\s/.test(text[at]!)) at++;
+    else if (text.startsWith('--', at)) {
+      const newline = text.indexOf('\n', at);
+      at = newline < 0 ? limit : newline + 1;
+    } else if (text.startsWith('/*', at)) {
+      const close = text.indexOf('*/', at + 2);
+      at = close < 0 ? limit : close + 2;
+    } else break;
+  }
+  return Math.min(at, limit);
 }

@@ -24,6 +24,11 @@ export type SqlStatement =
 export interface SqlSyntaxError {
   message: string;
   line: number;
+  /**
+   * The statement the error is in, as far as `;` delimits it (a `;` inside a string can cut it
+   * short): its text and the lines it spans. What it seems to do can still be told from its words.
+   */
+  statement?: { text: string; line: number; endLine: number };
 }
 
 /** The parser's message and the 0-based character offset of its cursor, from a libpg-query error. */

@@ -8,7 +8,7 @@ import type { GuardContext, GuardFinding } from './guard-types.js';
 import { judgeHit } from './judge-hit.js';
 import { judgeShell } from './judge-shell.js';
 import { matchProtectedPath } from './paths/protected-paths.js';
-import { findDestructiveSql } from './sql/classify-sql.js';
+import { findDestructiveSql } from '../analyzers/find-destructive-sql.js';
 
 const DESTRUCTIVE_VERBS = new Set(['delete', 'destroy', 'drop', 'remove', 'rm', 'terminate', 'purge', 'truncate', 'wipe', 'erase', 'flush', 'nuke', 'deregister', 'uninstall', 'reset', 'teardown']);
 const SELECTING_KEY = /(^|_)(env|environment|stage|profile|context|kube_?context|project|stack|cluster|workspace|account|subscription|host|hostname|database|db|connection|url|dsn)$/i;

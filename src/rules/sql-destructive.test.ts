@@ -121,7 +121,52 @@ describe('sql-destructive', () => {
     const findings = await run([newSql('db/mysql_dump.sql', fixture('mysql_dump.sql'))]);
     expect(findings).toEqual([
       expect.objectContaining({ severity: 'high', line: 2, message: 'cannot parse SQL at line 2: syntax error at or near "`" (and 1 more syntax errors)', file: 'db/mysql_dump.sql' }),
+      // What MySQL would run there is a DROP TABLE: rated as one, not as "cannot parse".
+      expect.objectContaining({ severity: 'critical', line: 2, message: expect.stringMatching(/^drops table `sessions`, as far as its words tell/), evidence: 'DROP TABLE IF EXISTS `sessions`' }),
     ]);
+  });
+
+  it.each([
+    ['DELETE FROM `orders`;', 'critical', 'deletes every row of a table (no `WHERE`)'],
+    ['UPDATE `accounts` SET `balance` = 0;', 'critical', 'updates every row of a table (no `WHERE`)'],
+    ['TRUNCATE TABLE `order_staging`;', 'critical', 'truncates a table (deletes every row)'],
+    ['DROP DATABASE `shop`;', 'critical', 'drops database `shop`'],
+    ['ALTER TABLE `customers` DROP COLUMN `fax`;', 'high', 'drops part of a table (`ALTER TABLE … DROP`)'],
+  ])('rates a statement in another dialect by its words: %s -> %s', async (sql, severity, what) => {
+    const findings = await run([newSql('db/mysql.sql', `SELECT 1;\n${sql}\n`)]);
+    expect(findings.map((f) => [f.line, f.severity, f.message])).toEqual([
+      [2, 'high', expect.stringMatching(/^cannot parse SQL at line 2/)],
+      [2, severity, `${what}, as far as its words tell: the statement does not parse as PostgreSQL, so it is rated as what it reads like`],
+    ]);
+  });
+
+  it('adds nothing for an unparseable statement that reads as harmless, or whose destructive words are in comments or strings', async () => {
+    const sql = [
+      'SELEC 1;',
+      "INSERT INTO `log` VALUES ('DROP TABLE users');",
+      '/* DROP TABLE users; */ SELECT `x` FROM t;',
+      'DELETE FROM `orders` WHERE `id` = 7;',
+    ].join('\n');
+    const findings = await run([newSql('db/harmless.sql', `${sql}\n`)]);
+    expect(findings.map((f) => f.severity)).toEqual(['high']);
+    expect(findings[0]?.message).toMatch(/^cannot parse SQL at line 1: .*\(and 3 more syntax errors\)$/);
+  });
+
+  it('rates an unparseable statement of a modified file only when the change touches it', async () => {
+    const old = 'DROP TABLE IF EXISTS `sessions`;\nSELECT 1;\n';
+    const edited = 'DROP TABLE IF EXISTS `sessions`;\nSELECT 2;\n';
+    const file = fileFromContents('db/dump.sql', old, edited);
+    const untouched = await run([{ file, artifact: buildArtifact('sql', 'db/dump.sql', edited, old) }]);
+    expect(untouched.map((f) => f.severity)).toEqual(['high']);
+    const dropAdded = fileFromContents('db/dump.sql', 'SELECT 1;\n', 'SELECT 1;\nDROP TABLE `sessions`;\n');
+    const touched = await run([{ file: dropAdded, artifact: buildArtifact('sql', 'db/dump.sql', 'SELECT 1;\nDROP TABLE `sessions`;\n', 'SELECT 1;\n') }]);
+    expect(touched.map((f) => [f.line, f.severity])).toEqual([[2, 'high'], [2, 'critical']]);
+  });
+
+  it('rates an unparseable run of added lines of patch input by its words too', async () => {
+    const file = modifiedFile('db/5.sql', '@@ -3,1 +3,2 @@\n SELECT 1;\n+DROP TABLE `carts`;');
+    const findings = await run([{ file, artifact: buildArtifact('sql', 'db/5.sql', undefined, undefined, { unreadable: 'incomplete' }) }]);
+    expect(findings.map((f) => [f.line, f.severity])).toEqual([[4, 'high'], [4, 'critical']]);
   });
 
   it('still reports destructive statements next to a syntax error', async () => {

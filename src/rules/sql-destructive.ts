@@ -3,7 +3,8 @@
  *
  * Only statements the change adds count: the whole file when it is new (or renamed or copied);
  * when it is modified, the statements with an added line or a removed line inside them. SQL that cannot be parsed is a
- * finding, never a pass, and does not hide the statements around it.
+ * finding, never a pass, and does not hide the statements around it; a statement that does not parse
+ * but reads like a destructive one (another dialect's `DROP TABLE`) is rated as what it reads like.
  */
 import * as z from 'zod';
 import { parseSqlStatements, type SqlStatement, type SqlSyntaxError } from '../analyzers/sql-statements.js';
@@ -12,6 +13,7 @@ import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
+import { findDestructiveSql } from '../analyzers/find-destructive-sql.js';
 import { classifyStatement } from './sql-hazards.js';
 
 const ID = 'sql-destructive';
@@ -56,18 +58,20 @@ async function evaluateSqlArtifact(artifact: Artifact, file: ChangedFile | undef
   const parsed = await parseSqlStatements(artifact.content);
   const findings = parseErrors(artifact.path, parsed.errors, 0, '');
   const edits = editedLines(file);
-  const touched = (statement: SqlStatement): boolean => {
+  const touchedSpan = (span: { line: number; endLine: number }): boolean => {
     if (!edits) return true;
-    // Any edit inside a DO block can change what its statements do: a removed `IF false THEN` or
-    // `RETURN;` runs the statement after it.
-    const span = statement.kind === 'statement' && statement.block ? statement.block : statement;
     for (let line = span.line; line <= span.endLine; line++) if (edits.added.has(line)) return true;
     // Removing a line inside a statement changes it too (a dropped `WHERE` turns a DELETE into "delete all").
     const next = firstAbove(edits.removedAt, span.line);
     return next !== undefined && next <= span.endLine;
   };
+  // Any edit inside a DO block can change what its statements do: a removed `IF false THEN` or
+  // `RETURN;` runs the statement after it.
+  const touched = (statement: SqlStatement): boolean => touchedSpan(statement.kind === 'statement' && statement.block ? statement.block : statement);
   // Statements around a syntax error still count: an error must not hide a DROP TABLE next to it.
-  return [...findings, ...parsed.statements.filter(touched).flatMap((statement) => statementFindings(artifact.path, statement, 0))];
+  // Nor does the error hide what its own statement seems to do (a DROP TABLE in another dialect).
+  const unparsed = parsed.errors.flatMap((error) => (error.statement && touchedSpan(error.statement) ? unparsedFindings(artifact.path, error, 0) : []));
+  return [...findings, ...unparsed, ...parsed.statements.filter(touched).flatMap((statement) => statementFindings(artifact.path, statement, 0))];
 }
 
 /**
@@ -92,6 +96,7 @@ async function evaluateAddedRuns(path: string, file: ChangedFile): Promise<Findi
   for (const run of addedRuns(file)) {
     const parsed = await parseSqlStatements(run.text);
     findings.push(...parseErrors(path, parsed.errors, run.start - 1, ' (only the changed lines are known)'));
+    for (const error of parsed.errors) findings.push(...unparsedFindings(path, error, run.start - 1));
     for (const statement of parsed.statements) findings.push(...statementFindings(path, statement, run.start - 1));
   }
   return findings;
@@ -110,6 +115,30 @@ function statementFindings(file: string, statement: SqlStatement, lineOffset: nu
     evidence: oneLine(statement.text),
     remediation: remediationFor(hazard.severity),
   }));
+}
+
+/**
+ * What the statement of a syntax error seems to do, read word by word (`find-destructive-sql.ts`),
+ * when that is worse than "cannot parse": a statement in another dialect (MySQL's backquoted
+ * `DROP TABLE`) would otherwise get less friction than the same statement in PostgreSQL syntax,
+ * though a database of its dialect runs it. Words only add friction: a statement that reads as
+ * harmless stays "cannot parse".
+ */
+function unparsedFindings(file: string, error: SqlSyntaxError, lineOffset: number): Finding[] {
+  const { statement } = error;
+  if (!statement) return [];
+  return findDestructiveSql(statement.text).map((found): Finding => {
+    const severity = found.wholeData ? 'critical' : 'high';
+    return {
+      rule: ID,
+      severity,
+      file,
+      line: statement.line + lineOffset,
+      message: `${found.what}, as far as its words tell: the statement does not parse as PostgreSQL, so it is rated as what it reads like`,
+      evidence: oneLine(statement.text),
+      remediation: remediationFor(severity),
+    };
+  });
 }
 
 /** One finding for a file's syntax errors: the first, and how many more there are. */

@@ -7,7 +7,7 @@
 import type { EnvironmentMarker } from '../environment/classify-environment.js';
 import { stdinOf, type Invocation } from '../shell/expand-invocations.js';
 import { parseArguments, type ParsedArguments } from '../shell/parse-arguments.js';
-import { findDestructiveSql } from '../sql/classify-sql.js';
+import { findDestructiveSql } from '../../analyzers/find-destructive-sql.js';
 import { type InvocationRule, optionMarker, type RuleHit } from './rule-kit.js';
 
 interface ClientSpec {

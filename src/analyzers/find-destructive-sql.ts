@@ -2,7 +2,8 @@
  * @module Finds destructive statements in SQL text: `DROP DATABASE/SCHEMA/TABLE`, `TRUNCATE`,
  * `DELETE` or `UPDATE` without a `WHERE`, `ALTER TABLE … DROP`.
  *
- * A small lexer, not a grammar: it knows strings, quoted identifiers, dollar quotes and comments
+ * Used where no grammar answers: the agent guard's reading of commands, and the SQL rule's reading
+ * of a statement the PostgreSQL grammar rejects (another dialect). A small lexer, not a grammar: it knows strings, quoted identifiers, dollar quotes and comments
  * well enough that `SELECT 'DROP TABLE x'` is not a drop and `DROP/**\/TABLE x` is.
  *
  * Clients disagree on the lexical rules: `#` starts a comment in MySQL and is an operator in
@@ -14,6 +15,8 @@
 export interface DestructiveStatement {
   /** What it does, as a phrase: "drops table `users`". */
   what: string;
+  /** True when whole tables, schemas or databases, or every row of a table, are lost; false for a part (`ALTER TABLE … DROP`, a `MERGE`'s deletes). */
+  wholeData: boolean;
   statement: string;
 }
 
@@ -53,7 +56,7 @@ function classify(statements: readonly Statement[]): DestructiveStatement[] {
     }
     const text = statement.text.trim().replace(/\s+/g, ' ').slice(0, 120);
     if (words[0] === 'MERGE' && words.includes('DELETE')) {
-      found.push({ what: 'deletes the rows a `MERGE` matches', statement: text });
+      found.push({ what: 'deletes the rows a `MERGE` matches', wholeData: false, statement: text });
       continue;
     }
     const at = (index: number): string => words[index] ?? '';
@@ -64,20 +67,20 @@ function classify(statements: readonly Statement[]): DestructiveStatement[] {
       const object = at(index);
       if (['DATABASE', 'SCHEMA', 'TABLE', 'KEYSPACE', 'COLLECTION', 'OWNED'].includes(object)) {
         const name = words.slice(index + 1).find((word) => !['IF', 'EXISTS', 'CASCADE', 'BY'].includes(word)) ?? '';
-        found.push({ what: `drops ${object.toLowerCase()} \`${name.toLowerCase()}\``, statement: text });
+        found.push({ what: `drops ${object.toLowerCase()} \`${name.toLowerCase()}\``, wholeData: true, statement: text });
       }
     } else if (first === 'TRUNCATE') {
-      found.push({ what: 'truncates a table (deletes every row)', statement: text });
+      found.push({ what: 'truncates a table (deletes every row)', wholeData: true, statement: text });
     } else if (first === 'DELETE' && !words.includes('WHERE')) {
-      found.push({ what: 'deletes every row of a table (no `WHERE`)', statement: text });
+      found.push({ what: 'deletes every row of a table (no `WHERE`)', wholeData: true, statement: text });
     } else if (first === 'DELETE' && tautology(statement.text)) {
-      found.push({ what: 'deletes every row of a table (`WHERE` is always true)', statement: text });
+      found.push({ what: 'deletes every row of a table (`WHERE` is always true)', wholeData: true, statement: text });
     } else if (first === 'UPDATE' && !words.includes('WHERE')) {
-      found.push({ what: 'updates every row of a table (no `WHERE`)', statement: text });
+      found.push({ what: 'updates every row of a table (no `WHERE`)', wholeData: true, statement: text });
     } else if (first === 'ALTER' && at(1) === 'TABLE' && words.includes('DROP')) {
-      found.push({ what: 'drops part of a table (`ALTER TABLE … DROP`)', statement: text });
+      found.push({ what: 'drops part of a table (`ALTER TABLE … DROP`)', wholeData: false, statement: text });
     } else if (first === 'FLUSHALL' || first === 'FLUSHDB') {
-      found.push({ what: `erases the database (\`${first}\`)`, statement: text });
+      found.push({ what: `erases the database (\`${first}\`)`, wholeData: true, statement: text });
     }
   }
   return found;

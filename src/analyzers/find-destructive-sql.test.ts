@@ -2,7 +2,7 @@
  * @module Destructive SQL is found through strings, comments, dollar quotes and case; look-alikes are not.
  */
 import { describe, expect, it } from 'vitest';
-import { findDestructiveSql } from './classify-sql.js';
+import { findDestructiveSql } from './find-destructive-sql.js';
 
 describe('findDestructiveSql', () => {
   it.each([
