@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, isUsageError } from './cli-error.js';
 import { COMMANDS, type CommandEntry } from './commands/index.js';
+import { failIfUnfinished } from './fail-if-unfinished.js';
 
 const program = new Command('tollgate')
   .description('Controlled friction between a code change and production, in proportion to its risk.')
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
   await program.parseAsync(process.argv);
 }
 
-main().catch((error: unknown) => {
+const run = main();
+failIfUnfinished(run);
+run.catch((error: unknown) => {
   if (error instanceof CommanderError) {
     // Help and version exit 0; every other parse problem is a usage error.
     process.exitCode = error.exitCode === 0 ? EXIT.pass : EXIT.usage;
