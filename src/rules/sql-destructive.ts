@@ -5,12 +5,17 @@
  * when it is modified, the statements with an added line or a removed line inside them. SQL that cannot be parsed is a
  * finding, never a pass, and does not hide the statements around it; a statement that does not parse
  * but reads like a destructive one (another dialect's `DROP TABLE`) is rated as what it reads like.
+ * Migrations written in a framework's own language (Rails, Django, Alembic, Knex/Sequelize/TypeORM,
+ * Laravel, Ecto) are read for the destructive calls they add (`migration-frameworks.ts`).
  */
 import * as z from 'zod';
 import { parseSqlStatements, type SqlStatement, type SqlSyntaxError } from '../analyzers/sql-statements.js';
 import type { Artifact, ChangedFile } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
+import { addedRuns } from './added-runs.js';
+import { MIGRATION_FRAMEWORKS, type MigrationFramework } from './migration-frameworks.js';
+import { findMigrationHazards } from './migration-hazards.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
 import { findDestructiveSql } from '../analyzers/find-destructive-sql.js';
@@ -32,7 +37,7 @@ const MAX_EVIDENCE = 160;
 
 export const sqlDestructiveRule: BuiltinRule = {
   id: ID,
-  description: 'DROP/TRUNCATE, DELETE or UPDATE without WHERE, column drops and type changes, unsafe NOT NULL in SQL (PostgreSQL grammar)',
+  description: 'DROP/TRUNCATE, DELETE or UPDATE without WHERE, column drops and type changes, unsafe NOT NULL: SQL files and framework migrations',
   settingsSchema,
   async evaluate(input) {
     const { settings, findings } = parseRuleSettings(ID, settingsSchema, input.settings);
@@ -43,9 +48,27 @@ export const sqlDestructiveRule: BuiltinRule = {
       const found = await evaluateSqlArtifact(artifact, artifact.external ? undefined : files.get(artifact.path));
       findings.push(...(isRollback(artifact.path) ? found.map(asRollback) : found));
     }
+    const frameworkOf = migrationFrameworkMatcher();
+    for (const file of input.change.files) {
+      const framework = file.status === 'deleted' ? undefined : frameworkOf(file.path);
+      if (!framework) continue;
+      for (const hazard of findMigrationHazards(file, framework)) {
+        const finding: Finding = { rule: ID, severity: hazard.severity, file: file.path, line: hazard.line, message: hazard.message, evidence: hazard.evidence, remediation: remediationFor(hazard.severity) };
+        findings.push(hazard.rollback || isRollback(file.path) ? asRollback(finding) : finding);
+      }
+    }
     return findings;
   },
 };
+
+/** Every migration framework's folder holds `migrat…` or `…/versions/` in its path: other paths are passed over at once. */
+const MAYBE_MIGRATION = /migrat|\/versions\//;
+
+/** The framework whose migration folder holds a path, if any. */
+function migrationFrameworkMatcher(): (path: string) => MigrationFramework | undefined {
+  const frameworks = MIGRATION_FRAMEWORKS.map((framework) => ({ framework, holds: compilePathGlobs(framework.paths) }));
+  return (path) => (MAYBE_MIGRATION.test(path) ? frameworks.find(({ holds }) => holds(path))?.framework : undefined);
+}
 
 const REMEDIATION = 'only PostgreSQL syntax is understood; a file in another dialect needs a careful human review';
 
@@ -94,7 +117,7 @@ async function evaluateAddedRuns(path: string, file: ChangedFile): Promise<Findi
     });
   }
   for (const run of addedRuns(file)) {
-    const parsed = await parseSqlStatements(run.text);
+    const parsed = await parseSqlStatements(run.lines.join('\n'));
     findings.push(...parseErrors(path, parsed.errors, run.start - 1, ' (only the changed lines are known)'));
     for (const error of parsed.errors) findings.push(...unparsedFindings(path, error, run.start - 1));
     for (const statement of parsed.statements) findings.push(...statementFindings(path, statement, run.start - 1));
@@ -148,19 +171,6 @@ function parseErrors(file: string, errors: readonly SqlSyntaxError[], lineOffset
   const line = first.line + lineOffset;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more syntax errors)` : '';
   return [{ rule: ID, severity: 'high', message: `cannot parse SQL at line ${line}: ${first.message}${note}${more}`, file, line, remediation: REMEDIATION }];
-}
-
-/** Consecutive added lines, as text blocks with their first head line. */
-function addedRuns(file: ChangedFile): { start: number; text: string }[] {
-  const runs: { start: number; lines: string[] }[] = [];
-  for (const hunk of file.hunks) {
-    for (const line of hunk.added) {
-      const last = runs[runs.length - 1];
-      if (last && last.start + last.lines.length === line.line) last.lines.push(line.text);
-      else runs.push({ start: line.line, lines: [line.text] });
-    }
-  }
-  return runs.map((run) => ({ start: run.start, text: run.lines.join('\n') }));
 }
 
 /**
