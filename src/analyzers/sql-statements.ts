@@ -42,7 +42,7 @@ function loadParser(): Promise<LibPgQuery> {
 export async function parseSqlStatements(sql: string): Promise<SqlParseResult> {
   const pg = await loadParser();
   const result: SqlParseResult = { statements: [], errors: [] };
-  parseSegment(pg, sql, 1, result);
+  parseSegment(pg, sql, sql, 1, result);
   return result;
 }
 
@@ -50,10 +50,11 @@ export async function parseSqlStatements(sql: string): Promise<SqlParseResult> {
 const MAX_SPLIT_TRIES = 8;
 
 /**
- * Parses `text` (starting at 1-based `firstLine` of the file) into `out`, recovering around errors.
- * `quiet`: record nothing when the text does not parse (used for the text before an error).
+ * Parses `text`, a part of `file` starting at its 1-based `firstLine`, into `out`, recovering
+ * around errors. `quiet`: record nothing when the text does not parse (used for the text before an
+ * error). INVARIANT: a part that is not quiet runs to the end of the file.
  */
-function parseSegment(pg: LibPgQuery, text: string, firstLine: number, out: SqlParseResult, quiet = false): boolean {
+function parseSegment(pg: LibPgQuery, file: string, text: string, firstLine: number, out: SqlParseResult, quiet = false): boolean {
   let parsed: ParseResult;
   try {
     parsed = pg.parseSync(text);
@@ -61,16 +62,19 @@ function parseSegment(pg: LibPgQuery, text: string, firstLine: number, out: SqlP
     if (quiet) return false;
     const { message, cursor } = readParserError(error);
     const line = firstLine + (cursor === undefined ? 0 : countNewlines(text.slice(0, cursor)));
-    out.errors.push({ message, line, ...(cursor === undefined ? {} : { statement: failingStatement(text, cursor, firstLine) }) });
-    if (cursor === undefined || out.errors.length >= MAX_ERRORS) return false;
+    // Where parsing stops for good, the rest of the text is left to be read by its words.
+    const stops = cursor === undefined || out.errors.length + 1 >= MAX_ERRORS;
+    const offset = file.length - text.length;
+    out.errors.push({ message, line, statement: failingStatement(file, cursor === undefined ? undefined : offset + cursor, offset, stops) });
+    if (stops) return false;
     // Statements end at `;`: parse what precedes the failing statement, then what follows it.
     let before = text.lastIndexOf(';', cursor - 1);
     for (let tries = 0; before > 0 && tries < MAX_SPLIT_TRIES; tries++) {
-      if (parseSegment(pg, text.slice(0, before + 1), firstLine, out, true)) break;
+      if (parseSegment(pg, file, text.slice(0, before + 1), firstLine, out, true)) break;
       before = text.lastIndexOf(';', before - 1);
     }
     const after = text.indexOf(';', cursor);
-    if (after >= 0 && after + 1 < text.length) parseSegment(pg, text.slice(after + 1), firstLine + countNewlines(text.slice(0, after + 1)), out);
+    if (after >= 0 && after + 1 < text.length) parseSegment(pg, file, text.slice(after + 1), firstLine + countNewlines(text.slice(0, after + 1)), out);
     return false;
   }
   const lines = new ByteLines(text);
@@ -90,21 +94,77 @@ function parseSegment(pg: LibPgQuery, text: string, firstLine: number, out: SqlP
   return true;
 }
 
-/** The text between the `;` before the parser's cursor and the `;` after it, and the lines it spans. */
-function failingStatement(text: string, cursor: number, firstLine: number): NonNullable<SqlSyntaxError['statement']> {
-  const start = skipSpaceAndComments(text, text.lastIndexOf(';', cursor - 1) + 1, cursor);
-  const next = text.indexOf(';', cursor);
-  const end = next < 0 ? text.length : next;
-  const line = firstLine + countNewlines(text.slice(0, start));
-  return { text: text.slice(start, end), line, endLine: line + countNewlines(text.slice(start, end)) };
+/**
+ * The statement of `file` the parser's cursor is in, from the end of the statement before it
+ * (which may lie before the part being parsed: a `;` in a comment is not an end) to the `;` after
+ * the cursor, and the lines it spans. Without a cursor, from the start of the part being parsed
+ * (`partStart`). `rest`: through the end of the file instead, when nothing after it will be
+ * parsed (too many errors, or no cursor to recover at).
+ */
+function failingStatement(file: string, cursor: number | undefined, partStart: number, rest: boolean): NonNullable<SqlSyntaxError['statement']> {
+  const from = cursor === undefined ? partStart : statementStart(file, cursor);
+  const start = skipSpaceAndComments(file, from, cursor ?? file.length);
+  const next = rest || cursor === undefined ? -1 : file.indexOf(';', cursor);
+  const end = next < 0 ? file.length : next;
+  const line = 1 + countNewlines(file.slice(0, start));
+  return { text: file.slice(start, end), line, endLine: line + countNewlines(file.slice(start, end)), ...(rest ? { rest } : {}) };
 }
 
-/** Where the first word after `from` starts: blanks, line comments and block comments skipped, never past `limit`. */
+/**
+ * Where the statement holding `cursor` starts: after the last `;` before it that ends a statement,
+ * not one inside a comment, a string or a quoted name. Dialects disagree on `#` (a comment in
+ * MySQL) and on `\'` in strings: the earlier of the two readings is taken, since reading too much
+ * of the text before a statement loses nothing (its words are split into statements again).
+ */
+function statementStart(text: string, cursor: number): number {
+  return Math.min(lastStatementEnd(text, cursor, false), lastStatementEnd(text, cursor, true)) + 1;
+}
+
+/** The offset of the last statement-ending `;` before `cursor` (-1 when none), under PostgreSQL's lexical rules or MySQL's. */
+function lastStatementEnd(text: string, cursor: number, mysql: boolean): number {
+  let last = -1;
+  for (let at = 0; at < cursor; ) {
+    const char = text[at]!;
+    const skipTo = (end: number, length: number): number => (end < 0 ? cursor : end + length);
+    if (char === ';') {
+      last = at;
+      at++;
+    } else if (text.startsWith('--', at) || (mysql && char === '#')) {
+      at = skipTo(text.indexOf('\n', at), 1);
+    } else if (text.startsWith('/*', at)) {
+      at = skipTo(text.indexOf('*/', at + 2), 2);
+    } else if (char === "'" || char === '"' || char === '`') {
+      at = closeQuote(text, at, mysql && char !== '`');
+    } else if (char === '$') {
+      const tag = /^\$(?:[A-Za-z_]\w*)?\$/.exec(text.slice(at, at + 64))?.[0];
+      at = tag ? skipTo(text.indexOf(tag, at + tag.length), tag.length) : at + 1;
+    } else {
+      at++;
+    }
+  }
+  return last;
+}
+
+/** Just past the quote that closes the one at `start` (doubled quotes, and backslashes where allowed, escape). */
+function closeQuote(text: string, start: number, backslashEscapes: boolean): number {
+  const quote = text[start];
+  for (let at = start + 1; at < text.length; at++) {
+    if (backslashEscapes && text[at] === '\\') at++;
+    else if (text[at] === quote) {
+      if (text[at + 1] !== quote) return at + 1;
+      at++;
+    }
+  }
+  return text.length;
+}
+
+/** Where the first word after `from` starts: blanks, line comments (`--`, `#`) and block comments skipped, never past `limit`. */
 function skipSpaceAndComments(text: string, from: number, limit: number): number {
   let at = from;
   while (at < limit) {
     if (/\s/.test(text[at]!)) at++;
-    else if (text.startsWith('--', at)) {
+    // `#` starts a comment in MySQL; in PostgreSQL it is an operator, which never starts a statement.
+    else if (text.startsWith('--', at) || text[at] === '#') {
       const newline = text.indexOf('\n', at);
       at = newline < 0 ? limit : newline + 1;
     } else if (text.startsWith('/*', at)) {

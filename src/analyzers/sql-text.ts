@@ -25,10 +25,17 @@ export interface SqlSyntaxError {
   message: string;
   line: number;
   /**
-   * The statement the error is in, as far as `;` delimits it (a `;` inside a string can cut it
-   * short): its text and the lines it spans. What it seems to do can still be told from its words.
+   * The statement the error is in, as far as `;` delimits it (a `;` inside a string after the
+   * error can cut it short): its text and the lines it spans. What it seems to do can still be
+   * told from its words.
    */
-  statement?: { text: string; line: number; endLine: number };
+  statement?: {
+    text: string;
+    line: number;
+    endLine: number;
+    /** The statement and everything after it: parsing stopped there (too many errors). */
+    rest?: boolean;
+  };
 }
 
 /** The parser's message and the 0-based character offset of its cursor, from a libpg-query error. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChangedFile } from '../core/change.js';
 import { sqlDestructiveRule } from './sql-destructive.js';
-import { addedFile, buildChange, buildRuleInput, fileFromContents } from './test-builders.js';
+import { addedFile, buildChange, buildRuleInput, fileFromContents, renamedFile } from './test-builders.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../test/fixtures/rules/framework-migrations/${name}`, import.meta.url), 'utf8');
 
@@ -50,7 +50,7 @@ describe('sql-destructive in framework migrations', () => {
     const findings = await run(addedFile('migrations/20260301_drop_sessions.js', fixture('knex_20260301_drop_sessions.js')));
     expect(brief(findings)).toEqual([
       '2:critical:drops table or schema `sessions` (Knex, Sequelize or TypeORM migration)',
-      '4:high:drops a column `fax` (Knex, Sequelize or TypeORM migration)',
+      '4:high:drops a column (Knex, Sequelize or TypeORM migration)',
       "5:high:changes a column's type or options (Knex, Sequelize or TypeORM migration)",
       '7:critical:deletes every row of a table (no `WHERE`) (SQL the Knex, Sequelize or TypeORM migration runs)',
       '11:low:rollback migration drops table or schema `users_v2` (Knex, Sequelize or TypeORM migration)',
@@ -71,7 +71,7 @@ describe('sql-destructive in framework migrations', () => {
     ].join('\n');
     expect(brief(await run(addedFile('src/migrations/1700000000000-DropSessions.ts', migration)))).toEqual([
       '3:critical:drops table `sessions` (SQL the Knex, Sequelize or TypeORM migration runs)',
-      '4:high:drops a column `users` (Knex, Sequelize or TypeORM migration)',
+      '4:high:drops a column (Knex, Sequelize or TypeORM migration)',
       '7:low:rollback migration drops table `users_v2` (SQL the Knex, Sequelize or TypeORM migration runs)',
     ]);
   });
@@ -80,7 +80,7 @@ describe('sql-destructive in framework migrations', () => {
     const laravel = await run(addedFile('database/migrations/2026_03_01_000000_drop_sessions.php', fixture('laravel_2026_03_01_000000_drop_sessions.php')));
     expect(brief(laravel)).toEqual([
       '12:critical:drops table `sessions` (Laravel migration)',
-      '14:high:drops a column `fax` (Laravel migration)',
+      '14:high:drops column `fax` (Laravel migration)',
       "15:high:changes a column's type or options (Laravel migration)",
       '17:critical:truncates a table (deletes every row) (SQL the Laravel migration runs)',
       '22:low:rollback migration drops table `users_v2` (Laravel migration)',
@@ -93,6 +93,91 @@ describe('sql-destructive in framework migrations', () => {
       '10:critical:updates every row of a table (no `WHERE`) (SQL the Ecto migration runs)',
       '14:low:rollback migration drops table `orders_v2` (Ecto migration)',
     ]);
+  });
+
+  it('marks as rollback only what is in the part that undoes a migration, never a helper after it or a comment', async () => {
+    const rails = [
+      'class DropLegacy < ActiveRecord::Migration[7.1]',
+      '  def up',
+      '    drop_legacy_tables',
+      '  end',
+      '',
+      '  def down',
+      '    raise ActiveRecord::IrreversibleMigration',
+      '  end',
+      '',
+      '  private',
+      '',
+      '  def drop_legacy_tables',
+      '    drop_table :legacy_orders',
+      '  end',
+      'end',
+    ].join('\n');
+    expect(brief(await run(addedFile('db/migrate/20260303_drop_legacy.rb', rails)))).toEqual(['13:critical:drops table `legacy_orders` (Rails migration)']);
+    const knex = [
+      'exports.up = async function (knex) {',
+      '  // Irreversible: down() only recreates the empty table.',
+      "  await knex.schema.dropTable('sessions'); // not restored by down()",
+      "  await knex.schema.dropTable('carts');",
+      '};',
+    ].join('\n');
+    expect(brief(await run(addedFile('migrations/20260303_drop.js', knex))).map((line) => line.split(' (')[0])).toEqual([
+      '3:critical:drops table or schema `sessions`',
+      '4:critical:drops table or schema `carts`',
+    ]);
+  });
+
+  it('reads SQL however long its heredoc or string, and says so when its end cannot be found', async () => {
+    const inserts = Array.from({ length: 30 }, (_, i) => `      INSERT INTO archive VALUES (${i});`);
+    const rails = ['class Archive < ActiveRecord::Migration[7.1]', '  def up', '    execute <<~SQL', ...inserts, '      DROP TABLE orders;', '    SQL', '  end', 'end'].join('\n');
+    expect(brief(await run(addedFile('db/migrate/20260304_archive.rb', rails)))).toEqual(['3:critical:drops table `orders` (SQL the Rails migration runs)']);
+    const unclosed = ['export async function up(knex) {', '  await knex.raw(`DELETE FROM audit_log', '    WHERE created_at < now()', ...Array.from({ length: 210 }, () => '    -- (')].join('\n');
+    expect(brief(await run(addedFile('migrations/20260304_trim.js', unclosed)))).toEqual([
+      '2:high:runs SQL whose end cannot be found (Knex, Sequelize or TypeORM migration): it cannot be checked',
+    ]);
+  });
+
+  it('never reads Ruby interpolation as a comment that hides a WHERE', async () => {
+    const rails = ['class Backfill < ActiveRecord::Migration[7.1]', '  def up', '    execute "UPDATE orders SET status = #{quote(DEFAULT_STATUS)} WHERE status IS NULL"', '  end', 'end'].join('\n');
+    expect(await run(addedFile('db/migrate/20260305_backfill.rb', rails))).toEqual([]);
+  });
+
+  it('tells `change_column` from `change_column_default` and `change_column_comment`', async () => {
+    const rails = ['  def change', '    change_column_default :users, :active, from: nil, to: true', '    change_column_comment :users, :active, "flag"', '    change_column_null :users, :nickname, true', '  end'].join('\n');
+    expect(await run(addedFile('db/migrate/20260306_defaults.rb', rails))).toEqual([]);
+  });
+
+  it('says what it cannot read: SQL built elsewhere, Python code a migration runs', async () => {
+    const typeorm = ['export class Drop1 {', '  async up(queryRunner) {', '    await queryRunner.query(DROP_SQL);', '  }', '}'].join('\n');
+    expect(brief(await run(addedFile('src/migrations/1-Drop.ts', typeorm)))).toEqual([
+      '3:medium:runs SQL that is not written out in the call (Knex, Sequelize or TypeORM migration): it cannot be checked',
+    ]);
+    const django = ['class Migration(migrations.Migration):', '    operations = [migrations.RunPython(delete_all_orders, migrations.RunPython.noop)]'].join('\n');
+    expect((await run(addedFile('shop/migrations/0043_purge.py', django))).map((f) => [f.line, f.severity])).toEqual([[2, 'medium']]);
+  });
+
+  it('knows the calls and folders the frameworks document beyond the basic ones', async () => {
+    const cases: [string, string, string][] = [
+      ['db/animals_migrate/20260307_drop_dogs.rb', '    drop_table :dogs', 'critical'],
+      ['db/migrate/20260307_change.rb', '    t.change :total, :decimal', 'high'],
+      ['db/migrate/20260307_remove.rb', '    table.remove :fax', 'high'],
+      ['database/migrations/2026_03_07_drop.php', "        Schema::connection('mysql')->dropIfExists('sessions');", 'critical'],
+      ['database/migrations/2026_03_07_cols.php', "        Schema::dropColumns('users', ['fax']);", 'high'],
+      ['database/migrations/2026_03_07_trunc.php', "        DB::table('carts')->truncate();", 'critical'],
+      ['alembic/versions/4a_purge.py', '    conn.execute(sa.text("DELETE FROM audit_log"))', 'critical'],
+      ['migrations/20260307_purge.js', "  await knex('carts').truncate();", 'critical'],
+      ['migrations/20260307_del.js', "  await knex('audit_log').del();", 'high'],
+      ['priv/repo/migrations/20260307_purge.exs', '    repo().query!("TRUNCATE audit_log")', 'critical'],
+      ['migrations/20260307_comment.js', "/* sessions live in redis now */ await knex.schema.dropTable('sessions');", 'critical'],
+    ];
+    for (const [path, line, severity] of cases) {
+      expect((await run(addedFile(path, line))).map((f) => f.severity), `${path}: ${line}`).toEqual([severity]);
+    }
+  });
+
+  it('says a migration renamed or copied into place runs again, though none of its lines changed', async () => {
+    const findings = await run(renamedFile('db/migrate_disabled/20260301_drop_legacy.rb', 'db/migrate/20260301_drop_legacy.rb'));
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([['high', 'a Rails migration renamed into place runs again, whole, and only its changed lines were read']]);
   });
 
   it('counts a call added to a modified migration as applying it, where the part it is in is unknown', async () => {

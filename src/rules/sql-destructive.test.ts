@@ -140,6 +140,28 @@ describe('sql-destructive', () => {
     ]);
   });
 
+  it('finds the start of an unparseable statement past comments and strings that hold a `;`', async () => {
+    // PostgreSQL stops at a MySQL `#` comment itself (line 2); the DROP is still read (line 3).
+    for (const [comment, errorLine] of [['-- Sessions moved to Redis; the table is no longer read', 3], ['/* legacy; unused */', 3], ['# MySQL; comment', 2]] as const) {
+      const findings = await run([newSql('db/dump.sql', `SELECT 1;\n${comment}\nDROP TABLE \`sessions\`;\n`)]);
+      expect(findings.map((f) => [f.line, f.severity]), comment).toEqual([[errorLine, 'high'], [3, 'critical']]);
+    }
+    const quoted = await run([newSql('db/q.sql', "INSERT INTO notes VALUES ('a;b');\nDROP TABLE `sessions`;\n")]);
+    expect(quoted.map((f) => [f.line, f.severity])).toEqual([[2, 'high'], [2, 'critical']]);
+  });
+
+  it('reads the rest of a file by its words once there are too many syntax errors to parse on', async () => {
+    const base = Array.from({ length: 25 }, (_, i) => `CREATE TABLE \`t${i}\` (\`id\` int);`).join('\n');
+    const head = `${base}\nDROP TABLE \`t3\`;`;
+    const file = fileFromContents('db/mysql.sql', `${base}\n`, `${head}\n`);
+    const findings = await run([{ file, artifact: buildArtifact('sql', 'db/mysql.sql', `${head}\n`, `${base}\n`) }]);
+    expect(findings.map((f) => [f.severity, f.message.split(':')[0]])).toEqual([
+      ['high', 'cannot parse SQL at line 1'],
+      ['critical', 'drops table `t3`, as far as its words tell'],
+    ]);
+    expect(findings[1]?.message).toContain('the SQL from here on was not parsed (too many syntax errors)');
+  });
+
   it('adds nothing for an unparseable statement that reads as harmless, or whose destructive words are in comments or strings', async () => {
     const sql = [
       'SELEC 1;',

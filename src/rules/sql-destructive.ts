@@ -52,6 +52,16 @@ export const sqlDestructiveRule: BuiltinRule = {
     for (const file of input.change.files) {
       const framework = file.status === 'deleted' ? undefined : frameworkOf(file.path);
       if (!framework) continue;
+      if (file.status === 'renamed' || file.status === 'copied') {
+        // Renamed into place, renumbered or re-enabled, a migration runs again, every line of it.
+        findings.push({
+          rule: ID,
+          severity: 'high',
+          file: file.path,
+          message: `a ${framework.name} migration ${file.status} into place runs again, whole, and only its changed lines were read`,
+          remediation: 'read the whole migration for destructive calls before it runs again',
+        });
+      }
       for (const hazard of findMigrationHazards(file, framework)) {
         const finding: Finding = { rule: ID, severity: hazard.severity, file: file.path, line: hazard.line, message: hazard.message, evidence: hazard.evidence, remediation: remediationFor(hazard.severity) };
         findings.push(hazard.rollback || isRollback(file.path) ? asRollback(finding) : finding);
@@ -157,7 +167,7 @@ function unparsedFindings(file: string, error: SqlSyntaxError, lineOffset: numbe
       severity,
       file,
       line: statement.line + lineOffset,
-      message: `${found.what}, as far as its words tell: the statement does not parse as PostgreSQL, so it is rated as what it reads like`,
+      message: `${found.what}, as far as its words tell: ${statement.rest ? 'the SQL from here on was not parsed (too many syntax errors)' : 'the statement does not parse as PostgreSQL'}, so it is rated as what it reads like`,
       evidence: oneLine(statement.text),
       remediation: remediationFor(severity),
     };
