@@ -8,6 +8,7 @@
  */
 import type { ParseResult } from 'libpg-query';
 import { expandDoBlock } from './sql-do-block.js';
+import { closeBlockComment, createStatementEnds, type StatementEnds } from './sql-statement-ends.js';
 import { ByteLines, countNewlines, readParserError, type SqlStatement, type SqlSyntaxError } from './sql-text.js';
 
 export type { SqlStatement, SqlSyntaxError } from './sql-text.js';
@@ -42,19 +43,28 @@ function loadParser(): Promise<LibPgQuery> {
 export async function parseSqlStatements(sql: string): Promise<SqlParseResult> {
   const pg = await loadParser();
   const result: SqlParseResult = { statements: [], errors: [] };
-  parseSegment(pg, sql, sql, 1, result);
+  parseSegment({ pg, file: sql, ends: createStatementEnds(sql), out: result }, sql, 1);
   return result;
 }
 
 /** Earlier `;` tried as the end of the parseable text before an error (a `;` may sit inside a string). */
 const MAX_SPLIT_TRIES = 8;
 
+/** One file being parsed: the parser, the whole text, where its statements end, and what was found. */
+interface ParseContext {
+  pg: LibPgQuery;
+  file: string;
+  ends: StatementEnds;
+  out: SqlParseResult;
+}
+
 /**
- * Parses `text`, a part of `file` starting at its 1-based `firstLine`, into `out`, recovering
- * around errors. `quiet`: record nothing when the text does not parse (used for the text before an
+ * Parses `text`, a part of the file starting at its 1-based `firstLine`, recovering around
+ * errors. `quiet`: record nothing when the text does not parse (used for the text before an
  * error). INVARIANT: a part that is not quiet runs to the end of the file.
  */
-function parseSegment(pg: LibPgQuery, file: string, text: string, firstLine: number, out: SqlParseResult, quiet = false): boolean {
+function parseSegment(context: ParseContext, text: string, firstLine: number, quiet = false): boolean {
+  const { pg, file, out } = context;
   let parsed: ParseResult;
   try {
     parsed = pg.parseSync(text);
@@ -65,16 +75,16 @@ function parseSegment(pg: LibPgQuery, file: string, text: string, firstLine: num
     // Where parsing stops for good, the rest of the text is left to be read by its words.
     const stops = cursor === undefined || out.errors.length + 1 >= MAX_ERRORS;
     const offset = file.length - text.length;
-    out.errors.push({ message, line, statement: failingStatement(file, cursor === undefined ? undefined : offset + cursor, offset, stops) });
+    out.errors.push({ message, line, statement: failingStatement(context, cursor === undefined ? undefined : offset + cursor, offset, stops) });
     if (stops) return false;
     // Statements end at `;`: parse what precedes the failing statement, then what follows it.
     let before = text.lastIndexOf(';', cursor - 1);
     for (let tries = 0; before > 0 && tries < MAX_SPLIT_TRIES; tries++) {
-      if (parseSegment(pg, file, text.slice(0, before + 1), firstLine, out, true)) break;
+      if (parseSegment(context, text.slice(0, before + 1), firstLine, true)) break;
       before = text.lastIndexOf(';', before - 1);
     }
     const after = text.indexOf(';', cursor);
-    if (after >= 0 && after + 1 < text.length) parseSegment(pg, file, text.slice(after + 1), firstLine + countNewlines(text.slice(0, after + 1)), out);
+    if (after >= 0 && after + 1 < text.length) parseSegment(context, text.slice(after + 1), firstLine + countNewlines(text.slice(0, after + 1)));
     return false;
   }
   const lines = new ByteLines(text);
@@ -95,67 +105,28 @@ function parseSegment(pg: LibPgQuery, file: string, text: string, firstLine: num
 }
 
 /**
- * The statement of `file` the parser's cursor is in, from the end of the statement before it
- * (which may lie before the part being parsed: a `;` in a comment is not an end) to the `;` after
- * the cursor, and the lines it spans. Without a cursor, from the start of the part being parsed
- * (`partStart`). `rest`: through the end of the file instead, when nothing after it will be
- * parsed (too many errors, or no cursor to recover at).
+ * The statement of the file the parser's cursor is in, from the end of the statement before it
+ * (which may lie before the part being parsed: a `;` in a comment ends nothing) to the `;` after
+ * the cursor, and the lines it spans. PostgreSQL's and MySQL's lexical rules may put that end in
+ * different places (`\'` in a string, `#`): the nearer start gives `text`, the earlier `wider`.
+ * Without a cursor, from the start of the part being parsed (`partStart`). `rest`: through the
+ * end of the file, from no later than the part's start, when nothing after it will be parsed.
  */
-function failingStatement(file: string, cursor: number | undefined, partStart: number, rest: boolean): NonNullable<SqlSyntaxError['statement']> {
-  const from = cursor === undefined ? partStart : statementStart(file, cursor);
-  const start = skipSpaceAndComments(file, from, cursor ?? file.length);
+function failingStatement(context: ParseContext, cursor: number | undefined, partStart: number, rest: boolean): NonNullable<SqlSyntaxError['statement']> {
+  const { file, ends } = context;
+  const starts = cursor === undefined ? [partStart] : [ends.lastBefore(cursor, 'postgresql') + 1, ends.lastBefore(cursor, 'mysql') + 1];
+  if (rest) starts.push(partStart);
   const next = rest || cursor === undefined ? -1 : file.indexOf(';', cursor);
   const end = next < 0 ? file.length : next;
-  const line = 1 + countNewlines(file.slice(0, start));
-  return { text: file.slice(start, end), line, endLine: line + countNewlines(file.slice(start, end)), ...(rest ? { rest } : {}) };
-}
-
-/**
- * Where the statement holding `cursor` starts: after the last `;` before it that ends a statement,
- * not one inside a comment, a string or a quoted name. Dialects disagree on `#` (a comment in
- * MySQL) and on `\'` in strings: the earlier of the two readings is taken, since reading too much
- * of the text before a statement loses nothing (its words are split into statements again).
- */
-function statementStart(text: string, cursor: number): number {
-  return Math.min(lastStatementEnd(text, cursor, false), lastStatementEnd(text, cursor, true)) + 1;
-}
-
-/** The offset of the last statement-ending `;` before `cursor` (-1 when none), under PostgreSQL's lexical rules or MySQL's. */
-function lastStatementEnd(text: string, cursor: number, mysql: boolean): number {
-  let last = -1;
-  for (let at = 0; at < cursor; ) {
-    const char = text[at]!;
-    const skipTo = (end: number, length: number): number => (end < 0 ? cursor : end + length);
-    if (char === ';') {
-      last = at;
-      at++;
-    } else if (text.startsWith('--', at) || (mysql && char === '#')) {
-      at = skipTo(text.indexOf('\n', at), 1);
-    } else if (text.startsWith('/*', at)) {
-      at = skipTo(text.indexOf('*/', at + 2), 2);
-    } else if (char === "'" || char === '"' || char === '`') {
-      at = closeQuote(text, at, mysql && char !== '`');
-    } else if (char === '$') {
-      const tag = /^\$(?:[A-Za-z_]\w*)?\$/.exec(text.slice(at, at + 64))?.[0];
-      at = tag ? skipTo(text.indexOf(tag, at + tag.length), tag.length) : at + 1;
-    } else {
-      at++;
-    }
-  }
-  return last;
-}
-
-/** Just past the quote that closes the one at `start` (doubled quotes, and backslashes where allowed, escape). */
-function closeQuote(text: string, start: number, backslashEscapes: boolean): number {
-  const quote = text[start];
-  for (let at = start + 1; at < text.length; at++) {
-    if (backslashEscapes && text[at] === '\\') at++;
-    else if (text[at] === quote) {
-      if (text[at + 1] !== quote) return at + 1;
-      at++;
-    }
-  }
-  return text.length;
+  const nearStart = rest ? Math.min(...starts) : Math.max(...starts);
+  const near = skipSpaceAndComments(file, nearStart, cursor ?? end);
+  const line = 1 + countNewlines(file.slice(0, near));
+  const text = file.slice(near, end);
+  const statement = { text, line, endLine: line + countNewlines(text), ...(rest ? { rest } : {}) };
+  if (Math.min(...starts) === nearStart) return statement;
+  // The other reading's comments may hold the cursor itself (a MySQL `#` line PostgreSQL stopped at).
+  const far = skipSpaceAndComments(file, Math.min(...starts), end);
+  return { ...statement, wider: { text: file.slice(far, end), line: 1 + countNewlines(file.slice(0, far)) } };
 }
 
 /** Where the first word after `from` starts: blanks, line comments (`--`, `#`) and block comments skipped, never past `limit`. */
@@ -168,8 +139,8 @@ function skipSpaceAndComments(text: string, from: number, limit: number): number
       const newline = text.indexOf('\n', at);
       at = newline < 0 ? limit : newline + 1;
     } else if (text.startsWith('/*', at)) {
-      const close = text.indexOf('*/', at + 2);
-      at = close < 0 ? limit : close + 2;
+      // PostgreSQL's block comments nest: the first `*/` may close only an inner one.
+      at = closeBlockComment(text, at, true);
     } else break;
   }
   return Math.min(at, limit);

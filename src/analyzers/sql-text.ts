@@ -33,6 +33,8 @@ export interface SqlSyntaxError {
     text: string;
     line: number;
     endLine: number;
+    /** The statement from an earlier start, where another dialect's lexical rules put the end of the one before, and its line. */
+    wider?: { text: string; line: number };
     /** The statement and everything after it: parsing stopped there (too many errors). */
     rest?: boolean;
   };

@@ -13,7 +13,9 @@ import type { Severity } from '../core/finding.js';
 
 /** One kind of call and what it does. */
 export interface MigrationCall {
+  /** Tested on the line the call starts on, or with `spansLines` on the whole call (its later arguments decide). */
   pattern: RegExp;
+  spansLines?: boolean;
   severity: Severity;
   /** What the call does, from its match (group 1 is usually the table). */
   what: (match: RegExpExecArray) => string;
@@ -47,7 +49,7 @@ const fixed = (what: string) => (): string => what;
 
 const HASH_COMMENT = /^\s*#/;
 /** `//`, a line inside a block comment, or a block comment with nothing after it on the line. */
-const C_COMMENT = /^\s*(?:\/\/|\*|\/\*(?:(?!\*\/).)*$|\/\*.*?\*\/\s*$)/;
+const C_COMMENT = /^\s*(?:\/\/|\*|\/\*(?:(?!\*\/).)*$|\/\*(?:(?!\*\/).)*\*\/\s*$)/;
 const RENAMES = ' (breaks code still using the old name)';
 
 export const MIGRATION_FRAMEWORKS: readonly MigrationFramework[] = [
@@ -65,9 +67,9 @@ export const MIGRATION_FRAMEWORKS: readonly MigrationFramework[] = [
       { pattern: /\bremove_columns?\b\s*\(?\s*:?["']?(\w+)?/, severity: 'high', what: named('drops a column of') },
       { pattern: /\bremove_(?:reference|references|belongs_to|timestamps)\b\s*\(?\s*:?["']?(\w+)?/, severity: 'high', what: named('drops columns of') },
       // Inside `change_table :orders do |t|`: `t.remove :fax`, `t.change :total, :decimal`, `t.rename :a, :b`.
-      { pattern: /\b\w+\.remove(?:_references|_belongs_to|_timestamps)?\s*\(?\s*:(\w+)/, severity: 'high', what: named('drops column') },
-      { pattern: /\b\w+\.change\s*\(?\s*:(\w+)/, severity: 'high', what: named('changes the type or options of column') },
-      { pattern: /\b\w+\.rename\s*\(?\s*:(\w+)/, severity: 'medium', what: named('renames column', RENAMES) },
+      { pattern: /\b\w+\.remove(?:_references|_belongs_to|_timestamps)?\s*\(?\s*[:"'](\w+)/, severity: 'high', what: named('drops column') },
+      { pattern: /\b\w+\.change\s*\(?\s*[:"'](\w+)/, severity: 'high', what: named('changes the type or options of column') },
+      { pattern: /\b\w+\.rename\s*\(?\s*[:"'](\w+)/, severity: 'medium', what: named('renames column', RENAMES) },
       { pattern: /\bchange_column\b\s*\(?\s*:?["']?(\w+)?/, severity: 'high', what: named("changes a column's type or options on") },
       { pattern: /\bchange_column_null\b\s*\(?\s*:?["']?(\w+)[^#]*\bfalse\b/, severity: 'medium', what: named('sets NOT NULL on a column of') },
       { pattern: /\brename_(?:table|column)\b\s*\(?\s*:?["']?(\w+)?/, severity: 'medium', what: named('renames', RENAMES) },
@@ -80,11 +82,11 @@ export const MIGRATION_FRAMEWORKS: readonly MigrationFramework[] = [
     paths: ['**/migrations/[0-9]*.py'],
     comment: HASH_COMMENT,
     calls: [
-      { pattern: /\bmigrations\.DeleteModel\s*\((?:\s*name\s*=)?\s*["']?(\w+)?/, severity: 'critical', what: named('deletes model', ' (drops its table)') },
-      { pattern: /\bmigrations\.RemoveField\s*\((?:\s*model_name\s*=)?\s*["']?(\w+)?/, severity: 'high', what: named('removes a field of', ' (drops its column)') },
-      { pattern: /\bmigrations\.AlterField\s*\((?:\s*model_name\s*=)?\s*["']?(\w+)?/, severity: 'high', what: named('alters a field of', " (its column's type or constraints)") },
-      { pattern: /\bmigrations\.Rename(?:Field|Model)\s*\((?:\s*(?:model_name|old_name)\s*=)?\s*["']?(\w+)?/, severity: 'medium', what: named('renames', RENAMES) },
-      { pattern: /\bmigrations\.Remove(?:Index|Constraint)\s*\((?:\s*model_name\s*=)?\s*["']?(\w+)?/, severity: 'medium', what: named('drops an index or constraint of') },
+      { pattern: /\bmigrations\.DeleteModel\s*\((?:\s*name\s*=)?\s*["']?(\w+)?/, spansLines: true, severity: 'critical', what: named('deletes model', ' (drops its table)') },
+      { pattern: /\bmigrations\.RemoveField\s*\((?:\s*model_name\s*=)?\s*["']?(\w+)?/, spansLines: true, severity: 'high', what: named('removes a field of', ' (drops its column)') },
+      { pattern: /\bmigrations\.AlterField\s*\((?:\s*model_name\s*=)?\s*["']?(\w+)?/, spansLines: true, severity: 'high', what: named('alters a field of', " (its column's type or constraints)") },
+      { pattern: /\bmigrations\.Rename(?:Field|Model)\s*\((?:\s*(?:model_name|old_name)\s*=)?\s*["']?(\w+)?/, spansLines: true, severity: 'medium', what: named('renames', RENAMES) },
+      { pattern: /\bmigrations\.Remove(?:Index|Constraint)\s*\((?:\s*model_name\s*=)?\s*["']?(\w+)?/, spansLines: true, severity: 'medium', what: named('drops an index or constraint of') },
     ],
     rawSql: /\bmigrations\.RunSQL\b|\bcursor\.execute\b/,
     opaque: /\bmigrations\.RunPython\b/,
@@ -100,9 +102,9 @@ export const MIGRATION_FRAMEWORKS: readonly MigrationFramework[] = [
       { pattern: /\bop\.drop_table\s*\(\s*(?:["'](\w+))?/, severity: 'critical', what: named('drops table') },
       { pattern: /\bop\.drop_column\s*\(\s*(?:["'](\w+))?/, severity: 'high', what: named('drops a column of') },
       { pattern: /\bbatch_op\.drop_column\s*\(\s*(?:["'](\w+))?/, severity: 'high', what: named('drops column') },
-      { pattern: /\b(?:op|batch_op)\.alter_column\s*\([\s\S]*?\btype_\s*=/, severity: 'high', what: fixed("changes a column's type") },
-      { pattern: /\b(?:op|batch_op)\.alter_column\s*\([\s\S]*?\bnullable\s*=\s*False\b/, severity: 'medium', what: fixed('sets NOT NULL on a column') },
-      { pattern: /\b(?:op|batch_op)\.alter_column\s*\([\s\S]*?\bnew_column_name\s*=/, severity: 'medium', what: fixed(`renames a column${RENAMES}`) },
+      { pattern: /\b(?:op|batch_op)\.alter_column\s*\([\s\S]*?\btype_\s*=/, spansLines: true, severity: 'high', what: fixed("changes a column's type") },
+      { pattern: /\b(?:op|batch_op)\.alter_column\s*\([\s\S]*?\bnullable\s*=\s*False\b/, spansLines: true, severity: 'medium', what: fixed('sets NOT NULL on a column') },
+      { pattern: /\b(?:op|batch_op)\.alter_column\s*\([\s\S]*?\bnew_column_name\s*=/, spansLines: true, severity: 'medium', what: fixed(`renames a column${RENAMES}`) },
       { pattern: /\bop\.rename_table\s*\(\s*(?:["'](\w+))?/, severity: 'medium', what: named('renames table', RENAMES) },
       { pattern: /\b(?:op|batch_op)\.drop_(?:index|constraint)\s*\(\s*(?:["'](\w+))?/, severity: 'medium', what: named('drops an index or constraint') },
     ],
@@ -112,9 +114,11 @@ export const MIGRATION_FRAMEWORKS: readonly MigrationFramework[] = [
     name: 'Knex, Sequelize or TypeORM',
     paths: ['**/migrations/**/*.{js,ts,mjs,cjs,mts,cts}', '**/migration/**/*.{js,ts,mjs,cjs,mts,cts}'],
     comment: C_COMMENT,
-    down: /^\s*(?:(?:module\.)?exports\.down\s*=|(?:export\s+)?(?:async\s+)?function\s+down\b|(?:public\s+|private\s+)?(?:async\s+)?down\s*[(:=])/,
-    up: /^\s*(?:(?:module\.)?exports\.up\s*=|(?:export\s+)?(?:async\s+)?function\s+up\b|(?:public\s+|private\s+)?(?:async\s+)?up\s*[(:=])/,
-    definition: /^\s*(?:(?:export\s+)?(?:async\s+)?function\s+\w|(?:public|private|protected)\s+(?:async\s+)?\w+\s*\(|(?:module\.)?exports\.\w+\s*=)/,
+    // A function value named `down`/`up`: `exports.down = …`, `function down(`, `async down(…) {`, `down: async (…) =>`.
+    down: /^\s*(?:(?:module\.)?exports\.down\s*=|(?:export\s+)?(?:async\s+)?function\s+down\b|(?:(?:public|private|protected|static|async|override)\s+)*down\s*(?:\([^)]*\)[^;]*\{|[:=]\s*(?:async\s*)?(?:function\b|\(|\w+\s*=>)))/,
+    up: /^\s*(?:(?:module\.)?exports\.up\s*=|(?:export\s+)?(?:async\s+)?function\s+up\b|(?:(?:public|private|protected|static|async|override)\s+)*up\s*(?:\([^)]*\)[^;]*\{|[:=]\s*(?:async\s*)?(?:function\b|\(|\w+\s*=>)))/,
+    // Any other function or method: a helper after `down` may serve `up`. Matching too much only adds friction.
+    definition: /^\s*(?:(?:export\s+)?(?:async\s+)?function\b|(?:export\s+)?(?:const|let|var)\s+[\w$]+\s*=|(?:module\.)?exports\.[\w$]+\s*=|(?:(?:public|private|protected|static|async|override)\s+)*(?!(?:if|for|while|switch|catch|return)\b)[A-Za-z_$][\w$]*\s*\([^)]*\)[^;]*\{\s*$)/,
     calls: [
       { pattern: /\.drop(?:Table|Schema)(?:IfExists)?\s*\(\s*(?:["'`]([\w.]+))?/, severity: 'critical', what: named('drops table or schema') },
       { pattern: /\.(?:dropAllTables|dropAllSchemas)\s*\(/, severity: 'critical', what: fixed('drops every table') },

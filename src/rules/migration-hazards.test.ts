@@ -127,6 +127,44 @@ describe('sql-destructive in framework migrations', () => {
     ]);
   });
 
+  it('counts calls in helpers defined after `down`, in any of the ways JavaScript and TypeScript define them, as applying the migration', async () => {
+    const helpers = [
+      'const purge = async (knex) => {',
+      'export const purge = async (knex) => {',
+      'async dropLegacy(queryRunner: QueryRunner) {',
+      'private static async dropLegacy(queryRunner: QueryRunner): Promise<void> {',
+      'async purge(queryInterface) {',
+    ];
+    for (const helper of helpers) {
+      const code = ['exports.down = async function (knex) {', "  await knex.schema.createTable('sessions', () => {});", '};', helper, "  await knex.schema.dropTable('sessions');", '};'].join('\n');
+      expect((await run(addedFile('migrations/20260308_helper.js', code))).map((f) => f.severity), helper).toEqual(['critical']);
+    }
+    const key = ['exports.up = async function (knex) {', "  const direction = { down: 'south' };", "  await knex.schema.dropTable('sessions');", '};'].join('\n');
+    expect((await run(addedFile('migrations/20260308_key.js', key))).map((f) => f.severity)).toEqual(['critical']);
+  });
+
+  it('reads string names in `change_table`, code between two block comments, and parentheses inside strings', async () => {
+    expect((await run(addedFile('db/migrate/20260309_t.rb', '    t.remove "fax", "phone"'))).map((f) => f.severity)).toEqual(['high']);
+    expect((await run(addedFile('migrations/20260309_c.js', "/* a */ await knex.schema.dropTable('sessions'); /* b */"))).map((f) => f.severity)).toEqual(['critical']);
+    const phone = ['  def up', `    execute("UPDATE users SET phone = REPLACE(phone, '(', '') WHERE phone LIKE '%(%'")`, '  end', '  def down', '    execute("DELETE FROM users")', '  end'].join('\n');
+    expect(brief(await run(addedFile('db/migrate/20260309_phone.rb', phone)))).toEqual(['5:low:rollback migration deletes every row of a table (no `WHERE`) (SQL the Rails migration runs)']);
+  });
+
+  it("reads PHP heredocs, whose terminator carries the call's end, and says so when SQL is written in a form it does not read", async () => {
+    const php = ['    public function up(): void', '    {', '        DB::statement(<<<SQL', '            CREATE INDEX orders_created ON orders (created_at)', '        SQL);', '        DB::statement(<<<SQL', '            DROP TABLE legacy_orders', '        SQL);', '    }'].join('\n');
+    expect(brief(await run(addedFile('database/migrations/2026_03_10_index.php', php)))).toEqual(['6:critical:drops table `legacy_orders` (SQL the Laravel migration runs)']);
+    expect(brief(await run(addedFile('db/migrate/20260310_q.rb', '    execute %q{DELETE FROM orders}')))).toEqual([
+      '1:high:runs SQL written in a form that is not read (Rails migration): it cannot be checked',
+    ]);
+  });
+
+  it('reads an SQL line a change adds inside a heredoc it did not add', async () => {
+    const before = ['class Purge < ActiveRecord::Migration[7.1]', '  def up', '    execute <<~SQL', "      DELETE FROM sessions WHERE expires_at < now();", '    SQL', '  end', 'end', ''].join('\n');
+    const after = before.replace("expires_at < now();\n", "expires_at < now();\n      DELETE FROM orders;\n");
+    const findings = await run(fileFromContents('db/migrate/20260311_purge.rb', before, after));
+    expect(brief(findings)).toEqual(['5:critical:deletes every row of a table (no `WHERE`) (an SQL line added to a Rails migration)']);
+  });
+
   it('reads SQL however long its heredoc or string, and says so when its end cannot be found', async () => {
     const inserts = Array.from({ length: 30 }, (_, i) => `      INSERT INTO archive VALUES (${i});`);
     const rails = ['class Archive < ActiveRecord::Migration[7.1]', '  def up', '    execute <<~SQL', ...inserts, '      DROP TABLE orders;', '    SQL', '  end', 'end'].join('\n');

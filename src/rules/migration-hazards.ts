@@ -1,12 +1,14 @@
 /**
  * @module Part of `sql-destructive`: the destructive calls a change adds to a framework's migration file.
  *
- * Only added lines count, as for SQL files. A call may span lines (`op.alter_column('t', 'c',` then
- * `type_=…)` on the next): each call is read from the line it starts on to its closing parenthesis.
- * SQL a migration runs as text (`execute <<~SQL`, `op.execute("…")`, `migrations.RunSQL`,
- * `knex.raw`, `DB::statement`) is read with the SQL lexer. A call in the part of a migration that
- * undoes it (`def down`, `downgrade()`) is marked as a rollback; where the lines around a change are
- * unknown (a modified file), a call counts as applying the migration, the side with more friction.
+ * Only added lines count, as for SQL files. A call is recognised on the line it starts on; the few
+ * whose meaning lies in later arguments (Alembic's `alter_column(…, type_=…)`) are read through
+ * their closing parenthesis. SQL a migration runs as text (`execute <<~SQL`, `op.execute("…")`,
+ * `migrations.RunSQL`, `knex.raw`, `DB::statement`) is read with the SQL lexer, through the end of
+ * its heredoc, triple-quoted string or call. A call in the part of a migration that undoes it
+ * (`def down`, `downgrade()`) is marked as a rollback; where the lines around a change are unknown
+ * (a modified file), a call counts as applying the migration, the side with more friction, and an
+ * added line that is itself SQL (inside a heredoc the change did not add) is read as SQL.
  */
 import { findDestructiveSql } from '../analyzers/find-destructive-sql.js';
 import type { ChangedFile } from '../core/change.js';
@@ -26,17 +28,24 @@ export interface MigrationHazard {
 
 /** Lines a call in parentheses may span before it is taken as never closed (a parenthesis opened by mistake). */
 const MAX_CALL_LINES = 200;
+/** Characters of a call's SQL read (a migration's SQL is far shorter; the rest is reported unread). */
+const MAX_SQL_CHARS = 1_000_000;
 const MAX_EVIDENCE = 160;
+/** An added line that is SQL itself: it starts with an SQL verb in upper case, or with an unmistakable SQL phrase in any case (not `delete obj.key`). */
+const isSqlLine = (line: string): boolean =>
+  /^\s*(?:DROP|DELETE|UPDATE|TRUNCATE|ALTER)\b/.test(line) || /^\s*(?:drop\s+table|delete\s+from|truncate\s+table|alter\s+table)\b/i.test(line);
 
 /** The hazards of the calls `file` adds, `framework` being the one whose migration folder holds it. */
 export function findMigrationHazards(file: ChangedFile, framework: MigrationFramework): MigrationHazard[] {
   const hazards: MigrationHazard[] = [];
-  const calls = framework.calls.map((call) => ({ ...call, all: new RegExp(call.pattern.source, `${call.pattern.flags}g`) }));
   // A new file is added whole, so the part each line is in is known; elsewhere only within a run.
   const whole = file.status === 'added';
   let section: 'up' | 'down' | undefined;
   for (const run of addedRuns(file)) {
     if (!whole) section = undefined;
+    const calls = new CallEnds(run.lines);
+    // Lines inside a call whose SQL was read, so an SQL line is not read a second time on its own.
+    let readThrough = -1;
     run.lines.forEach((text, index) => {
       if (framework.comment.test(text)) return;
       if (framework.down?.test(text)) section = 'down';
@@ -44,25 +53,28 @@ export function findMigrationHazards(file: ChangedFile, framework: MigrationFram
       // A helper defined after `down` may be called from `up`: which part it serves is unknown.
       else if (framework.definition?.test(text)) section = undefined;
       const where = { line: run.start + index, evidence: oneLine(text), rollback: section === 'down' };
-      const call = callText(run.lines, index);
-      for (const { all, severity, what } of calls) {
-        for (const match of call.text.matchAll(all)) {
-          // A call that starts on a later line is read from its own line.
-          if (match.index < text.length) hazards.push({ ...where, severity, message: `${what(match as RegExpExecArray)} (${framework.name} migration)` });
+      const add = (severity: Severity, message: string): void => void hazards.push({ ...where, severity, message });
+      for (const { pattern, spansLines, severity, what } of framework.calls) {
+        const match = pattern.exec(spansLines ? calls.textOf(index).text : text);
+        // A call that starts on a later line is read from its own line.
+        if (match && match.index < text.length) add(severity, `${what(match)} (${framework.name} migration)`);
+      }
+      if (framework.opaque?.test(text)) add('medium', `runs code of its own that no rule reads (${framework.name} migration): review what it does to data by hand`);
+      if (framework.rawSql.test(text)) {
+        const call = calls.textOf(index);
+        readThrough = Math.max(readThrough, call.end);
+        if (!call.complete || call.text.length > MAX_SQL_CHARS) return add('high', `runs SQL whose end cannot be found (${framework.name} migration): it cannot be checked`);
+        const sql = stringsOf(call.text);
+        if (sql.trim() === '') {
+          // Quotes the strings above do not take (`%q{…}`, `~s(…)`, a string left open) hold SQL too.
+          if (/["'`]|%[qQ]|~[sS]/.test(text)) add('high', `runs SQL written in a form that is not read (${framework.name} migration): it cannot be checked`);
+          else add('medium', `runs SQL that is not written out in the call (${framework.name} migration): it cannot be checked`);
         }
+        for (const found of findDestructiveSql(sql)) add(found.wholeData ? 'critical' : 'high', `${found.what} (SQL the ${framework.name} migration runs)`);
+        return;
       }
-      if (framework.opaque?.test(text)) {
-        hazards.push({ ...where, severity: 'medium', message: `runs code of its own that no rule reads (${framework.name} migration): review what it does to data by hand` });
-      }
-      if (!framework.rawSql.test(text)) return;
-      const sql = stringsOf(call.text);
-      if (!call.complete) {
-        hazards.push({ ...where, severity: 'high', message: `runs SQL whose end cannot be found (${framework.name} migration): it cannot be checked` });
-      } else if (sql.trim() === '') {
-        hazards.push({ ...where, severity: 'medium', message: `runs SQL that is not written out in the call (${framework.name} migration): it cannot be checked` });
-      }
-      for (const found of findDestructiveSql(sql)) {
-        hazards.push({ ...where, severity: found.wholeData ? 'critical' : 'high', message: `${found.what} (SQL the ${framework.name} migration runs)` });
+      if (!whole && index > readThrough && isSqlLine(text)) {
+        for (const found of findDestructiveSql(text)) add(found.wholeData ? 'critical' : 'high', `${found.what} (an SQL line added to a ${framework.name} migration)`);
       }
     });
   }
@@ -70,30 +82,80 @@ export function findMigrationHazards(file: ChangedFile, framework: MigrationFram
 }
 
 /**
- * The text of the call starting on `lines[start]`: through the end of a heredoc (`<<~SQL` … `SQL`)
- * or a triple-quoted string it opens, else through the parenthesis that closes its first one.
- * `complete` is false when that end is not among the lines.
+ * Where the calls of a run of lines end: through the end of a heredoc (`<<~SQL` … `SQL`) or a
+ * triple-quoted string the first line opens, else through the parenthesis that closes its first
+ * one (parentheses in string literals left out). What each search needs is worked out once per run,
+ * so a file of many calls costs no more than reading it.
  */
-function callText(lines: readonly string[], start: number): { text: string; complete: boolean } {
-  const first = lines[start]!;
-  const heredoc = /<<[~-]?(["']?)([A-Za-z_]\w*)\1/.exec(first);
-  const triple = /"""|'''/.exec(first);
-  const through = (end: number, complete: boolean): { text: string; complete: boolean } => ({ text: lines.slice(start, end + 1).join('\n'), complete });
-  if (heredoc) {
-    for (let end = start + 1; end < lines.length; end++) if (lines[end]!.trim() === heredoc[2]) return through(end, true);
-    return through(lines.length - 1, false);
+class CallEnds {
+  #depthChange: Int32Array | undefined;
+  readonly #closers = new Map<string, number[]>();
+  #firstWords: Map<string, number[]> | undefined;
+
+  constructor(private readonly lines: readonly string[]) {}
+
+  /** The text of the call starting on `lines[start]`; `complete` is false when its end is not among the lines. */
+  textOf(start: number): { text: string; end: number; complete: boolean } {
+    const { end, complete } = this.#endOf(start);
+    return { text: this.lines.slice(start, end + 1).join('\n'), end, complete };
   }
-  // An odd number of triple quotes on the line: the string goes on below it.
-  if (triple && first.split(triple[0]).length % 2 === 0) {
-    for (let end = start + 1; end < lines.length; end++) if (lines[end]!.includes(triple[0])) return through(end, true);
-    return through(lines.length - 1, false);
+
+  #endOf(start: number): { end: number; complete: boolean } {
+    const first = this.lines[start]!;
+    const heredoc = /<<[~-]?(["']?)([A-Za-z_]\w*)\1/.exec(first);
+    if (heredoc) return this.#after(this.#byFirstWord().get(heredoc[2]!) ?? [], start);
+    const triple = /"""|'''/.exec(first);
+    // An odd number of triple quotes on the line: the string goes on below it.
+    if (triple && first.split(triple[0]).length % 2 === 0) return this.#next(triple[0], start, (line) => line.includes(triple[0]));
+    const change = (this.#depthChange ??= Int32Array.from(this.lines, parenthesisChange));
+    let depth = 0;
+    for (let end = start; end < this.lines.length && end - start < MAX_CALL_LINES; end++) {
+      depth += change[end]!;
+      if (depth <= 0) return { end, complete: true };
+    }
+    return { end: Math.min(this.lines.length, start + MAX_CALL_LINES) - 1, complete: false };
   }
-  let depth = 0;
-  for (let end = start; end < lines.length && end - start < MAX_CALL_LINES; end++) {
-    for (const char of lines[end]!) depth += char === '(' ? 1 : char === ')' ? -1 : 0;
-    if (depth <= 0) return through(end, true);
+
+  /** The first line after `start` that `closes` (found once per kind of closer). */
+  #next(key: string, start: number, closes: (line: string) => boolean): { end: number; complete: boolean } {
+    let at = this.#closers.get(key);
+    if (!at) this.#closers.set(key, (at = this.lines.flatMap((line, index) => (closes(line) ? [index] : []))));
+    return this.#after(at, start);
   }
-  return through(Math.min(lines.length, start + MAX_CALL_LINES) - 1, false);
+
+  /** The lines by the word they start with: where each heredoc name ends its heredoc (PHP's `SQL);` too). */
+  #byFirstWord(): Map<string, number[]> {
+    if (!this.#firstWords) {
+      this.#firstWords = new Map();
+      this.lines.forEach((line, index) => {
+        const word = /^\s*([A-Za-z_]\w*)/.exec(line)?.[1];
+        if (!word) return;
+        const found = this.#firstWords!.get(word);
+        if (found) found.push(index);
+        else this.#firstWords!.set(word, [index]);
+      });
+    }
+    return this.#firstWords;
+  }
+
+  /** The first of the ascending line numbers `at` after `start` (binary search). */
+  #after(at: readonly number[], start: number): { end: number; complete: boolean } {
+    let low = 0;
+    let high = at.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (at[mid]! <= start) low = mid + 1;
+      else high = mid;
+    }
+    return low < at.length ? { end: at[low]!, complete: true } : { end: this.lines.length - 1, complete: false };
+  }
+}
+
+/** Parentheses opened minus closed on a line, outside its string literals. */
+function parenthesisChange(line: string): number {
+  let change = 0;
+  for (const char of line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '')) change += char === '(' ? 1 : char === ')' ? -1 : 0;
+  return change;
 }
 
 /**
@@ -102,7 +164,7 @@ function callText(lines: readonly string[], start: number): { text: string; comp
  * start a MySQL comment and hide the rest of the statement (its `WHERE`).
  */
 function stringsOf(code: string): string {
-  const heredoc = /<<[~-]?(["']?)([A-Za-z_]\w*)\1[^\n]*\n([\s\S]*?)(?:\n\s*\2\s*$|$)/.exec(code);
+  const heredoc = /<<[~-]?(["']?)([A-Za-z_]\w*)\1[^\n]*\n([\s\S]*?)(?:\n\s*\2\b|$)/.exec(code);
   const strings = [...code.matchAll(/"""([\s\S]*?)(?:"""|$)|'''([\s\S]*?)(?:'''|$)|`((?:[^`\\]|\\.)*)`|"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)].map(
     (match) => match.slice(1).find((group) => group !== undefined) ?? '',
   );

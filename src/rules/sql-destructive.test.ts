@@ -150,6 +150,26 @@ describe('sql-destructive', () => {
     expect(quoted.map((f) => [f.line, f.severity])).toEqual([[2, 'high'], [2, 'critical']]);
   });
 
+  it('finds a DROP after a MySQL string holding an escaped quote and a `;`, on its own line', async () => {
+    const dump = "INSERT INTO `notes` VALUES (1,'don\\'t; ever'),(2,'x');\nDROP TABLE IF EXISTS `sessions`;\n";
+    expect((await run([newSql('db/dump.sql', dump)])).map((f) => [f.line, f.severity])).toEqual([[1, 'high'], [2, 'critical']]);
+    const many = "INSERT INTO `notes` VALUES ('O\\'Brien');\nINSERT INTO `notes` VALUES ('x');\nINSERT INTO `notes` VALUES ('y');\nDROP TABLE `sessions`;\n";
+    const findings = await run([newSql('db/many.sql', many)]);
+    expect(findings.filter((f) => f.severity === 'critical').map((f) => [f.line, f.evidence])).toEqual([[4, 'DROP TABLE `sessions`']]);
+  });
+
+  it('finds a DROP past a nested block comment that holds a `;`', async () => {
+    const findings = await run([newSql('db/nested.sql', 'SELECT 1;\n/* outer /* inner */ still; comment */\nDROP TABLE `x`;\n')]);
+    expect(findings.map((f) => f.severity)).toEqual(['high', 'critical']);
+  });
+
+  it('reads, after too many syntax errors, the statements of the last part that was never parsed', async () => {
+    const mysql = Array.from({ length: 19 }, (_, i) => `CREATE TABLE \`t${i}\` (\`id\` int);`);
+    const sql = [...mysql, 'DROP TABLE users;', 'CREATE TABLE `u` (`id` int);'].join('\n');
+    const findings = await run([newSql('db/limit.sql', `${sql}\n`)]);
+    expect(findings.filter((f) => f.severity === 'critical').map((f) => f.message.split(',')[0])).toEqual(['drops table `users`']);
+  });
+
   it('reads the rest of a file by its words once there are too many syntax errors to parse on', async () => {
     const base = Array.from({ length: 25 }, (_, i) => `CREATE TABLE \`t${i}\` (\`id\` int);`).join('\n');
     const head = `${base}\nDROP TABLE \`t3\`;`;

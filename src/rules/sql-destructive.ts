@@ -160,13 +160,17 @@ function statementFindings(file: string, statement: SqlStatement, lineOffset: nu
 function unparsedFindings(file: string, error: SqlSyntaxError, lineOffset: number): Finding[] {
   const { statement } = error;
   if (!statement) return [];
-  return findDestructiveSql(statement.text).map((found): Finding => {
+  const byWhat = new Map(findDestructiveSql(statement.text).map((hazard) => [hazard.what, { hazard, line: statement.line }]));
+  // As another dialect delimits it, the statement may read differently (a `\'` in a MySQL string).
+  const { wider } = statement;
+  for (const hazard of wider ? findDestructiveSql(wider.text) : []) if (!byWhat.has(hazard.what)) byWhat.set(hazard.what, { hazard, line: wider!.line });
+  return [...byWhat.values()].map(({ hazard: found, line }): Finding => {
     const severity = found.wholeData ? 'critical' : 'high';
     return {
       rule: ID,
       severity,
       file,
-      line: statement.line + lineOffset,
+      line: line + lineOffset,
       message: `${found.what}, as far as its words tell: ${statement.rest ? 'the SQL from here on was not parsed (too many syntax errors)' : 'the statement does not parse as PostgreSQL'}, so it is rated as what it reads like`,
       evidence: oneLine(statement.text),
       remediation: remediationFor(severity),
