@@ -67,11 +67,11 @@ export const MIGRATION_FRAMEWORKS: readonly MigrationFramework[] = [
       { pattern: /\bremove_columns?\b\s*\(?\s*:?["']?(\w+)?/, severity: 'high', what: named('drops a column of') },
       { pattern: /\bremove_(?:reference|references|belongs_to|timestamps)\b\s*\(?\s*:?["']?(\w+)?/, severity: 'high', what: named('drops columns of') },
       // Inside `change_table :orders do |t|`: `t.remove :fax`, `t.change :total, :decimal`, `t.rename :a, :b`.
-      { pattern: /\b\w+\.remove(?:_references|_belongs_to|_timestamps)?\s*\(?\s*[:"'](\w+)/, severity: 'high', what: named('drops column') },
-      { pattern: /\b\w+\.change\s*\(?\s*[:"'](\w+)/, severity: 'high', what: named('changes the type or options of column') },
-      { pattern: /\b\w+\.rename\s*\(?\s*[:"'](\w+)/, severity: 'medium', what: named('renames column', RENAMES) },
+      { pattern: /\b\w+\.remove(?:_references|_belongs_to|_timestamps)?\s*\(?\s*[:"'](\w+)/, spansLines: true, severity: 'high', what: named('drops column') },
+      { pattern: /\b\w+\.change\s*\(?\s*[:"'](\w+)/, spansLines: true, severity: 'high', what: named('changes the type or options of column') },
+      { pattern: /\b\w+\.rename\s*\(?\s*[:"'](\w+)/, spansLines: true, severity: 'medium', what: named('renames column', RENAMES) },
       { pattern: /\bchange_column\b\s*\(?\s*:?["']?(\w+)?/, severity: 'high', what: named("changes a column's type or options on") },
-      { pattern: /\bchange_column_null\b\s*\(?\s*:?["']?(\w+)[^#]*\bfalse\b/, severity: 'medium', what: named('sets NOT NULL on a column of') },
+      { pattern: /\bchange_column_null\b\s*\(?\s*:?["']?(\w+)[^#]*\bfalse\b/, spansLines: true, severity: 'medium', what: named('sets NOT NULL on a column of') },
       { pattern: /\brename_(?:table|column)\b\s*\(?\s*:?["']?(\w+)?/, severity: 'medium', what: named('renames', RENAMES) },
       { pattern: /\bremove_index\b\s*\(?\s*:?["']?(\w+)?/, severity: 'medium', what: named('drops an index of') },
     ],
@@ -114,11 +114,12 @@ export const MIGRATION_FRAMEWORKS: readonly MigrationFramework[] = [
     name: 'Knex, Sequelize or TypeORM',
     paths: ['**/migrations/**/*.{js,ts,mjs,cjs,mts,cts}', '**/migration/**/*.{js,ts,mjs,cjs,mts,cts}'],
     comment: C_COMMENT,
-    // A function value named `down`/`up`: `exports.down = …`, `function down(`, `async down(…) {`, `down: async (…) =>`.
-    down: /^\s*(?:(?:module\.)?exports\.down\s*=|(?:export\s+)?(?:async\s+)?function\s+down\b|(?:(?:public|private|protected|static|async|override)\s+)*down\s*(?:\([^)]*\)[^;]*\{|[:=]\s*(?:async\s*)?(?:function\b|\(|\w+\s*=>)))/,
-    up: /^\s*(?:(?:module\.)?exports\.up\s*=|(?:export\s+)?(?:async\s+)?function\s+up\b|(?:(?:public|private|protected|static|async|override)\s+)*up\s*(?:\([^)]*\)[^;]*\{|[:=]\s*(?:async\s*)?(?:function\b|\(|\w+\s*=>)))/,
+    // A function value named `down`/`up`: `exports.down = …`, `function down(`, `async down(…) {` (its `{` or
+    // parameters may go on below), `down: async (…) =>`; not a call (`down();`) nor a key (`down: 'south'`).
+    down: /^\s*(?:(?:module\.)?exports\.down\s*=|(?:export\s+)?(?:async\s+)?function\s+down\b|(?:(?:public|private|protected|static|async|override)\s+)*down\s*(?:\([^)]*\)[^;]*$|\([^)]*$|[:=]\s*(?:async\s*)?(?:function\b|\(|\w+\s*=>)))/,
+    up: /^\s*(?:(?:module\.)?exports\.up\s*=|(?:export\s+)?(?:async\s+)?function\s+up\b|(?:(?:public|private|protected|static|async|override)\s+)*up\s*(?:\([^)]*\)[^;]*$|\([^)]*$|[:=]\s*(?:async\s*)?(?:function\b|\(|\w+\s*=>)))/,
     // Any other function or method: a helper after `down` may serve `up`. Matching too much only adds friction.
-    definition: /^\s*(?:(?:export\s+)?(?:async\s+)?function\b|(?:export\s+)?(?:const|let|var)\s+[\w$]+\s*=|(?:module\.)?exports\.[\w$]+\s*=|(?:(?:public|private|protected|static|async|override)\s+)*(?!(?:if|for|while|switch|catch|return)\b)[A-Za-z_$][\w$]*\s*\([^)]*\)[^;]*\{\s*$)/,
+    definition: /^\s*(?:(?:export\s+)?(?:async\s+)?function\b|(?:export\s+)?(?:const|let|var)\s+[\w$]+\s*=|(?:module\.)?exports\.[\w$]+\s*=|(?:(?:public|private|protected|static|async|override)\s+)*(?!(?:if|for|while|switch|catch|return)\b)[A-Za-z_$][\w$]*\s*\((?:[^)]*\)[^;]*|[^)]*)$)/,
     calls: [
       { pattern: /\.drop(?:Table|Schema)(?:IfExists)?\s*\(\s*(?:["'`]([\w.]+))?/, severity: 'critical', what: named('drops table or schema') },
       { pattern: /\.(?:dropAllTables|dropAllSchemas)\s*\(/, severity: 'critical', what: fixed('drops every table') },
@@ -161,8 +162,8 @@ export const MIGRATION_FRAMEWORKS: readonly MigrationFramework[] = [
     definition: /^\s*defp?\s/,
     calls: [
       { pattern: /\bdrop(?:_if_exists)?\s*\(?\s*table\s*\(\s*:?["']?(\w+)/, severity: 'critical', what: named('drops table') },
-      { pattern: /^\s*remove(?:_if_exists)?\s*\(?\s*:?["']?(\w+)/, severity: 'high', what: named('drops column') },
-      { pattern: /^\s*modify\s*\(?\s*:?["']?(\w+)/, severity: 'high', what: named('changes the type or options of column') },
+      { pattern: /^\s*remove(?:_if_exists)?\s*\(?\s*:?["']?(\w+)/, spansLines: true, severity: 'high', what: named('drops column') },
+      { pattern: /^\s*modify\s*\(?\s*:?["']?(\w+)/, spansLines: true, severity: 'high', what: named('changes the type or options of column') },
       { pattern: /\brename\s*\(?\s*table\s*\(\s*:?["']?(\w+)/, severity: 'medium', what: named('renames', RENAMES) },
       { pattern: /\bdrop(?:_if_exists)?\s*\(?\s*(?:index|constraint)\s*\(\s*:?["']?(\w+)/, severity: 'medium', what: named('drops an index or constraint of') },
     ],

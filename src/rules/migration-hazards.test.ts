@@ -165,6 +165,37 @@ describe('sql-destructive in framework migrations', () => {
     expect(brief(findings)).toEqual(['5:critical:deletes every row of a table (no `WHERE`) (an SQL line added to a Rails migration)']);
   });
 
+  it('knows `up` and `down` whose parameters or `{` go on below, as prettier writes them', async () => {
+    const sequelize = [
+      'module.exports = {',
+      '  async up(queryInterface: QueryInterface): Promise<void> {',
+      "    await queryInterface.createTable('users', {});",
+      '  },',
+      '  async down(',
+      '    queryInterface: QueryInterface,',
+      '  ): Promise<void> {',
+      "    await queryInterface.dropTable('users');",
+      '  },',
+      '};',
+    ].join('\n');
+    expect((await run(addedFile('migrations/20260312-users.ts', sequelize))).map((f) => [f.line, f.severity])).toEqual([[8, 'low']]);
+    const typeorm = ['export class User1 {', '  public async down(queryRunner: QueryRunner): Promise<void>', '  {', '    await queryRunner.query(`DROP TABLE "user"`);', '  }', '}'].join('\n');
+    expect((await run(addedFile('src/migrations/1-User.ts', typeorm))).map((f) => [f.line, f.severity])).toEqual([[4, 'low']]);
+    const mirror = ['module.exports = {', '  async down(queryInterface, Sequelize) {', '  },', '  async up(', '    queryInterface,', '  ) {', "    await queryInterface.dropTable('users');", '  },', '};'].join('\n');
+    expect((await run(addedFile('migrations/20260312-mirror.js', mirror))).map((f) => [f.line, f.severity])).toEqual([[7, 'critical']]);
+  });
+
+  it('reads calls whose names come on the lines below, and every call of a line', async () => {
+    const cases: [string, string, string[]][] = [
+      ['db/migrate/20260313_a.rb', '    t.remove(\n      :fax, :phone\n    )', ['high']],
+      ['db/migrate/20260313_b.rb', '    t.rename(\n      :a, :b)', ['medium']],
+      ['db/migrate/20260313_c.rb', '    change_column_null(:users, :email,\n      false)', ['medium']],
+      ['priv/repo/migrations/20260313_d.exs', '      remove(\n        :fax,\n        :string\n      )', ['high']],
+      ['db/migrate/20260313_e.rb', '    drop_table :a; drop_table :b', ['critical', 'critical']],
+    ];
+    for (const [path, code, severities] of cases) expect((await run(addedFile(path, code))).map((f) => f.severity), code).toEqual(severities);
+  });
+
   it('reads SQL however long its heredoc or string, and says so when its end cannot be found', async () => {
     const inserts = Array.from({ length: 30 }, (_, i) => `      INSERT INTO archive VALUES (${i});`);
     const rails = ['class Archive < ActiveRecord::Migration[7.1]', '  def up', '    execute <<~SQL', ...inserts, '      DROP TABLE orders;', '    SQL', '  end', 'end'].join('\n');

@@ -44,6 +44,7 @@ export function findMigrationHazards(file: ChangedFile, framework: MigrationFram
   for (const run of addedRuns(file)) {
     if (!whole) section = undefined;
     const calls = new CallEnds(run.lines);
+    const patterns = framework.calls.map((call) => ({ ...call, all: new RegExp(call.pattern.source, `${call.pattern.flags}g`) }));
     // Lines inside a call whose SQL was read, so an SQL line is not read a second time on its own.
     let readThrough = -1;
     run.lines.forEach((text, index) => {
@@ -54,17 +55,22 @@ export function findMigrationHazards(file: ChangedFile, framework: MigrationFram
       else if (framework.definition?.test(text)) section = undefined;
       const where = { line: run.start + index, evidence: oneLine(text), rollback: section === 'down' };
       const add = (severity: Severity, message: string): void => void hazards.push({ ...where, severity, message });
-      for (const { pattern, spansLines, severity, what } of framework.calls) {
-        const match = pattern.exec(spansLines ? calls.textOf(index).text : text);
-        // A call that starts on a later line is read from its own line.
-        if (match && match.index < text.length) add(severity, `${what(match)} (${framework.name} migration)`);
+      let argumentsText: string | undefined;
+      for (const { all, spansLines, severity, what } of patterns) {
+        // Read through the call's closing parenthesis where later arguments decide (`type_=…` below).
+        const subject = spansLines ? (argumentsText ??= calls.argumentsOf(index)) : text;
+        for (const match of subject.matchAll(all)) {
+          // A call that starts on a later line is read from its own line.
+          if (match.index < text.length) add(severity, `${what(match as RegExpExecArray)} (${framework.name} migration)`);
+        }
       }
       if (framework.opaque?.test(text)) add('medium', `runs code of its own that no rule reads (${framework.name} migration): review what it does to data by hand`);
       if (framework.rawSql.test(text)) {
-        const call = calls.textOf(index);
-        readThrough = Math.max(readThrough, call.end);
-        if (!call.complete || call.text.length > MAX_SQL_CHARS) return add('high', `runs SQL whose end cannot be found (${framework.name} migration): it cannot be checked`);
-        const sql = stringsOf(call.text);
+        const { end, complete } = calls.endOf(index);
+        readThrough = Math.max(readThrough, end);
+        const call = complete ? calls.join(index, end, MAX_SQL_CHARS) : undefined;
+        if (call === undefined) return add('high', `runs SQL whose end cannot be found (${framework.name} migration): it cannot be checked`);
+        const sql = stringsOf(call);
         if (sql.trim() === '') {
           // Quotes the strings above do not take (`%q{…}`, `~s(…)`, a string left open) hold SQL too.
           if (/["'`]|%[qQ]|~[sS]/.test(text)) add('high', `runs SQL written in a form that is not read (${framework.name} migration): it cannot be checked`);
@@ -94,19 +100,31 @@ class CallEnds {
 
   constructor(private readonly lines: readonly string[]) {}
 
-  /** The text of the call starting on `lines[start]`; `complete` is false when its end is not among the lines. */
-  textOf(start: number): { text: string; end: number; complete: boolean } {
-    const { end, complete } = this.#endOf(start);
-    return { text: this.lines.slice(start, end + 1).join('\n'), end, complete };
-  }
-
-  #endOf(start: number): { end: number; complete: boolean } {
+  /** The last line of the call starting on `lines[start]`; `complete` is false when its end is not among the lines. */
+  endOf(start: number): { end: number; complete: boolean } {
     const first = this.lines[start]!;
     const heredoc = /<<[~-]?(["']?)([A-Za-z_]\w*)\1/.exec(first);
     if (heredoc) return this.#after(this.#byFirstWord().get(heredoc[2]!) ?? [], start);
     const triple = /"""|'''/.exec(first);
     // An odd number of triple quotes on the line: the string goes on below it.
     if (triple && first.split(triple[0]).length % 2 === 0) return this.#next(triple[0], start, (line) => line.includes(triple[0]));
+    return this.#parenthesisEnd(start);
+  }
+
+  /** The call's text through its closing parenthesis; only its first line when that never comes within `MAX_CALL_LINES`. */
+  argumentsOf(start: number): string {
+    const { end, complete } = this.#parenthesisEnd(start);
+    return complete ? this.join(start, end, Infinity)! : this.lines[start]!;
+  }
+
+  /** Lines `start` to `end` as one text, or undefined when that is longer than `maxChars`. */
+  join(start: number, end: number, maxChars: number): string | undefined {
+    let chars = 0;
+    for (let at = start; at <= end; at++) if ((chars += this.lines[at]!.length + 1) > maxChars) return undefined;
+    return this.lines.slice(start, end + 1).join('\n');
+  }
+
+  #parenthesisEnd(start: number): { end: number; complete: boolean } {
     const change = (this.#depthChange ??= Int32Array.from(this.lines, parenthesisChange));
     let depth = 0;
     for (let end = start; end < this.lines.length && end - start < MAX_CALL_LINES; end++) {
