@@ -28,7 +28,7 @@ export interface MigrationHazard {
 
 /** Lines a call in parentheses may span before it is taken as never closed (a parenthesis opened by mistake). */
 const MAX_CALL_LINES = 200;
-/** Characters of a call's SQL read (a migration's SQL is far shorter; the rest is reported unread). */
+/** Characters of a call's SQL read (a migration's SQL is far shorter): a longer call is reported as unread. */
 const MAX_SQL_CHARS = 1_000_000;
 const MAX_EVIDENCE = 160;
 /** An added line that is SQL itself: it starts with an SQL verb in upper case, or with an unmistakable SQL phrase in any case (not `delete obj.key`). */
@@ -38,13 +38,13 @@ const isSqlLine = (line: string): boolean =>
 /** The hazards of the calls `file` adds, `framework` being the one whose migration folder holds it. */
 export function findMigrationHazards(file: ChangedFile, framework: MigrationFramework): MigrationHazard[] {
   const hazards: MigrationHazard[] = [];
+  const patterns = framework.calls.map((call) => ({ ...call, all: new RegExp(call.pattern.source, `${call.pattern.flags}g`) }));
   // A new file is added whole, so the part each line is in is known; elsewhere only within a run.
   const whole = file.status === 'added';
   let section: 'up' | 'down' | undefined;
   for (const run of addedRuns(file)) {
     if (!whole) section = undefined;
     const calls = new CallEnds(run.lines);
-    const patterns = framework.calls.map((call) => ({ ...call, all: new RegExp(call.pattern.source, `${call.pattern.flags}g`) }));
     // Lines inside a call whose SQL was read, so an SQL line is not read a second time on its own.
     let readThrough = -1;
     run.lines.forEach((text, index) => {
