@@ -13,7 +13,9 @@
 import { findDestructiveSql } from '../analyzers/find-destructive-sql.js';
 import type { ChangedFile } from '../core/change.js';
 import type { Severity } from '../core/finding.js';
+import { firstAbove } from '../core/first-above.js';
 import { addedRuns } from './added-runs.js';
+import { evidenceLine } from './evidence-line.js';
 import type { MigrationFramework } from './migration-frameworks.js';
 
 export interface MigrationHazard {
@@ -30,7 +32,6 @@ export interface MigrationHazard {
 const MAX_CALL_LINES = 200;
 /** Characters of a call's SQL read (a migration's SQL is far shorter): a longer call is reported as unread. */
 const MAX_SQL_CHARS = 1_000_000;
-const MAX_EVIDENCE = 160;
 /** An added line that is SQL itself: it starts with an SQL verb in upper case, or with an unmistakable SQL phrase in any case (not `delete obj.key`). */
 const isSqlLine = (line: string): boolean =>
   /^\s*(?:DROP|DELETE|UPDATE|TRUNCATE|ALTER)\b/.test(line) || /^\s*(?:drop\s+table|delete\s+from|truncate\s+table|alter\s+table)\b/i.test(line);
@@ -53,7 +54,7 @@ export function findMigrationHazards(file: ChangedFile, framework: MigrationFram
       else if (framework.up?.test(text)) section = 'up';
       // A helper defined after `down` may be called from `up`: which part it serves is unknown.
       else if (framework.definition?.test(text)) section = undefined;
-      const where = { line: run.start + index, evidence: oneLine(text), rollback: section === 'down' };
+      const where = { line: run.start + index, evidence: evidenceLine(text), rollback: section === 'down' };
       const add = (severity: Severity, message: string): void => void hazards.push({ ...where, severity, message });
       let argumentsText: string | undefined;
       for (const { all, spansLines, severity, what } of patterns) {
@@ -156,16 +157,10 @@ class CallEnds {
     return this.#firstWords;
   }
 
-  /** The first of the ascending line numbers `at` after `start` (binary search). */
+  /** The first of the ascending line numbers `at` after `start`. */
   #after(at: readonly number[], start: number): { end: number; complete: boolean } {
-    let low = 0;
-    let high = at.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (at[mid]! <= start) low = mid + 1;
-      else high = mid;
-    }
-    return low < at.length ? { end: at[low]!, complete: true } : { end: this.lines.length - 1, complete: false };
+    const end = firstAbove(at, start);
+    return end !== undefined ? { end, complete: true } : { end: this.lines.length - 1, complete: false };
   }
 }
 
@@ -187,9 +182,4 @@ function stringsOf(code: string): string {
     (match) => match.slice(1).find((group) => group !== undefined) ?? '',
   );
   return [...(heredoc ? [heredoc[3]!] : []), ...strings].join(';\n').replace(/#\{[^}]*\}/g, '0');
-}
-
-function oneLine(text: string): string {
-  const flat = text.trim().replace(/\s+/g, ' ');
-  return flat.length > MAX_EVIDENCE ? `${flat.slice(0, MAX_EVIDENCE - 1)}…` : flat;
 }

@@ -13,7 +13,9 @@ import { parseSqlStatements, type SqlStatement, type SqlSyntaxError } from '../a
 import type { Artifact, ChangedFile } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
+import { firstAbove } from '../core/first-above.js';
 import { addedRuns } from './added-runs.js';
+import { evidenceLine } from './evidence-line.js';
 import { MIGRATION_FRAMEWORKS, type MigrationFramework } from './migration-frameworks.js';
 import { findMigrationHazards } from './migration-hazards.js';
 import { compilePathGlobs } from './match-paths.js';
@@ -33,7 +35,6 @@ const settingsSchema = z.strictObject({
   rollbackPaths: z.array(z.string().min(1)).default(['**/*.down.sql', '**/down.sql', '**/rollback/**', '**/rollbacks/**']),
 });
 
-const MAX_EVIDENCE = 160;
 
 export const sqlDestructiveRule: BuiltinRule = {
   id: ID,
@@ -145,7 +146,7 @@ function statementFindings(file: string, statement: SqlStatement, lineOffset: nu
     ...where,
     severity: hazard.severity,
     message: statement.inDoBlock ? `${hazard.message} (inside a DO block)` : hazard.message,
-    evidence: oneLine(statement.text),
+    evidence: evidenceLine(statement.text),
     remediation: remediationFor(hazard.severity),
   }));
 }
@@ -172,7 +173,7 @@ function unparsedFindings(file: string, error: SqlSyntaxError, lineOffset: numbe
       file,
       line: line + lineOffset,
       message: `${found.what}, as far as its words tell: ${statement.rest ? 'the SQL from here on was not parsed (too many syntax errors)' : 'the statement does not parse as PostgreSQL'}, so it is rated as what it reads like`,
-      evidence: oneLine(statement.text),
+      evidence: evidenceLine(statement.text),
       remediation: remediationFor(severity),
     };
   });
@@ -211,18 +212,6 @@ function editedLines(file: ChangedFile | undefined): { added: Set<number>; remov
   return { added, removedAt: removedAt.sort((x, y) => x - y) };
 }
 
-/** The smallest value above `floor` in an ascending list (binary search). */
-function firstAbove(sorted: readonly number[], floor: number): number | undefined {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid]! <= floor) low = mid + 1;
-    else high = mid;
-  }
-  return sorted[low];
-}
-
 function asRollback(finding: Finding): Finding {
   if (finding.message.startsWith('cannot ')) return finding; // unreadable stays unreadable
   return { ...finding, severity: 'low', message: `rollback migration ${finding.message}` };
@@ -232,9 +221,4 @@ function remediationFor(severity: string): string {
   if (severity === 'critical') return 'take and verify a backup first, and prefer an expand/contract migration (stop using it, deploy, then drop in a later change)';
   if (severity === 'high') return 'copy the data first or use an expand/contract migration (add the new column, backfill, switch readers, then drop)';
   return 'add a DEFAULT or backfill first, and check the lock time on a production-sized copy';
-}
-
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_EVIDENCE ? `${flat.slice(0, MAX_EVIDENCE - 1)}…` : flat;
 }
