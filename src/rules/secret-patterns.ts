@@ -1,11 +1,13 @@
 /**
  * @module Part of `secrets`: the formats of well-known credentials, and the heuristics for generic ones.
  *
- * Token formats follow each vendor's published prefixes (AWS key ids, GitHub `ghp_`/`github_pat_`,
+ * Private keys are found as PEM text and base64-encoded (`base64-private-key.ts`). Token formats
+ * follow each vendor's published prefixes (AWS key ids, GitHub `ghp_`/`github_pat_`,
  * Slack `xox?-`, Stripe `sk_live_`, Google `AIza`, OpenAI `T3BlbkFJ`, Anthropic `sk-ant-`, npm `npm_`).
  * Every pattern is linear: no nested quantifiers, bounded repetition after a literal anchor.
  */
 import type { Severity } from '../core/finding.js';
+import { BASE64_PRIVATE_KEY, base64PrivateKeyEvidence } from './base64-private-key.js';
 
 /** Which cheap pre-check a line must pass before a pattern runs on it (see `lineHints`). */
 export type SecretHint = 'format' | 'url' | 'word';
@@ -19,12 +21,32 @@ export interface SecretPattern {
   regex: RegExp;
   /** Values that look like the format but are documentation examples or placeholders. */
   ignore?: (value: string) => boolean;
+  /**
+   * What a finding shows when the match is not itself secret (a key's BEGIN line), given the
+   * value, the line and where the match starts in it; every other value is shown redacted.
+   */
+  evidence?: (value: string, line: string, index: number) => string;
 }
 
 const isDocsExample = (value: string): boolean => /EXAMPLE|XXXXXXXX|0000000000/i.test(value);
 
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
-  { id: 'private-key', hint: 'format', label: 'private key', severity: 'critical', regex: /(-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-\d: )/ },
+  {
+    id: 'private-key',
+    hint: 'format',
+    label: 'private key',
+    severity: 'critical',
+    regex: /(-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-\d: )/,
+    evidence: (value) => value.trim(),
+  },
+  {
+    id: 'private-key-base64',
+    hint: 'format',
+    label: 'base64-encoded private key',
+    severity: 'critical',
+    regex: BASE64_PRIVATE_KEY,
+    evidence: (_value, line, index) => base64PrivateKeyEvidence(line, index),
+  },
   { id: 'aws-access-key-id', hint: 'format', label: 'AWS access key id (long-lived)', severity: 'critical', regex: /\b((?:AKIA|ABIA|ACCA)[A-Z0-9]{16})\b/, ignore: isDocsExample },
   { id: 'aws-session-key-id', hint: 'format', label: 'AWS temporary access key id', severity: 'high', regex: /\b(ASIA[A-Z0-9]{16})\b/, ignore: isDocsExample },
   {
@@ -70,7 +92,7 @@ const WORD_HINT = new RegExp(WORD_HINT_LOWER.source, 'i');
 /** The hints a line passes, or `undefined` when it can hold no secret any pattern knows. */
 export function lineHints(text: string): Set<SecretHint> | undefined {
   let hints: Set<SecretHint> | undefined;
-  if (FORMAT_HINT_A.test(text) || FORMAT_HINT_B.test(text)) (hints ??= new Set()).add('format');
+  if (FORMAT_HINT_A.test(text) || FORMAT_HINT_B.test(text) || BASE64_PRIVATE_KEY.test(text)) (hints ??= new Set()).add('format');
   if (text.includes('://')) (hints ??= new Set()).add('url');
   if (WORD_HINT.test(text)) (hints ??= new Set()).add('word');
   return hints;
@@ -81,7 +103,7 @@ export function lineHints(text: string): Set<SecretHint> | undefined {
  * credential words are tested on that: several times faster than a case-insensitive test).
  */
 function mayHoldSecret(text: string, lower: string): boolean {
-  return FORMAT_HINT_A.test(text) || FORMAT_HINT_B.test(text) || text.includes('://') || WORD_HINT_LOWER.test(lower);
+  return FORMAT_HINT_A.test(text) || FORMAT_HINT_B.test(text) || BASE64_PRIVATE_KEY.test(text) || text.includes('://') || WORD_HINT_LOWER.test(lower);
 }
 
 /** String literals joined at run time: `"a" + "b"`, or an array of them joined with `.join("")`. */

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { secretsRule } from './secrets.js';
 import { addedFile, buildChange, buildRuleInput, deletedFile, modifiedFile } from './test-builders.js';
@@ -74,6 +75,56 @@ describe('secrets', () => {
     ['joined from an array', `const t = ["${fake.github.slice(0, 4)}", "${fake.github.slice(4, 20)}", "${fake.github.slice(20)}"].join("");`, 'GitHub token in an added line'],
   ])('finds a key split into literals %s', async (_name, line, message) => {
     expect((await scan([line])).map((f) => f.message)).toEqual([message]);
+  });
+
+  describe('base64-encoded private keys', () => {
+    const ed25519 = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'sec1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const base64 = (text: string): string => Buffer.from(text).toString('base64');
+    const certificate = (bodyChars: number): string => `-----BEGIN CERTIFICATE-----\n${randomChars(bodyChars, B64, 40)}\n-----END CERTIFICATE-----\n`;
+
+    it('finds one in a Kubernetes Secret, naming the key type and echoing none of it', async () => {
+      const value = base64(ec.privateKey);
+      const findings = await scan(['apiVersion: v1', 'kind: Secret', 'data:', `  tls.key: ${value}`], 'deploy/tls-secret.yaml');
+      expect(findings.map((f) => [f.severity, f.message, f.line, f.evidence])).toEqual([
+        ['critical', 'base64-encoded private key in an added line', 4, '-----BEGIN EC PRIVATE KEY----- (base64-encoded)'],
+      ]);
+      expect(JSON.stringify(findings)).not.toContain(value.slice(60, 80));
+    });
+
+    // The key's marker takes one of three forms, by where the key starts in the encoded bytes.
+    it('finds one after a certificate in the same value, wherever the key starts (modulo 3)', async () => {
+      const starts = new Set<number>();
+      for (const extra of [0, 1, 2]) {
+        const bundle = certificate(120 + extra) + ed25519.privateKey;
+        starts.add(bundle.indexOf('PRIVATE KEY-----') % 3);
+        const findings = await scan([`TLS_BUNDLE=${base64(bundle)}`], 'deploy/.env');
+        expect(findings.map((f) => [f.severity, f.evidence])).toEqual([['critical', '-----BEGIN PRIVATE KEY----- (base64-encoded)']]);
+      }
+      expect([...starts].sort()).toEqual([0, 1, 2]);
+    });
+
+    it('finds one wrapped into lines, as `base64` prints it, on the line holding its BEGIN marker', async () => {
+      const lines = base64(ed25519.privateKey).match(/.{1,76}/g)!;
+      expect((await scan(lines, 'keys/service.b64')).map((f) => [f.line, f.evidence])).toEqual([[1, '-----BEGIN PRIVATE KEY----- (base64-encoded)']]);
+    });
+
+    it('reads the key type back from a value longer than it looks back through', async () => {
+      const glued = `${randomChars(5000, B64, 41)}${base64(ed25519.privateKey)}`;
+      const findings = await scan([`blob: ${glued}`], 'a.yaml');
+      expect(findings.map((f) => f.evidence)).toEqual(['-----BEGIN PRIVATE KEY----- (base64-encoded)']);
+    });
+
+    it('names only the marker when the BEGIN line is not on the same line (a value wrapped inside it)', async () => {
+      const rest = ed25519.privateKey.slice(ed25519.privateKey.indexOf('PRIVATE KEY-----'));
+      const findings = await scan([base64(rest)], 'keys/service.b64');
+      expect(findings.map((f) => [f.severity, f.evidence])).toEqual([['critical', 'PRIVATE KEY----- (base64-encoded)']]);
+    });
+
+    it('ignores encoded certificates and public keys', async () => {
+      const lines = [`  tls.crt: ${base64(certificate(300))}`, `  tls.pub: ${base64(ec.publicKey)}`, `  ed.pub: ${base64(ed25519.publicKey)}`];
+      expect(await scan(lines, 'deploy/tls-secret.yaml')).toEqual([]);
+    });
   });
 
   it('finds unquoted values in config files but not in code', async () => {

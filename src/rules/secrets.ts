@@ -89,8 +89,7 @@ function scanLine(
       message: `${pattern.label} in an added line`,
       file: file.path,
       line: line.line,
-      // A key header names the format and is not itself secret; every other value is redacted.
-      evidence: pattern.id === 'private-key' ? value.trim() : redact(value),
+      evidence: pattern.evidence ? pattern.evidence(value, line.text, match!.index) : redact(value),
       remediation: REMEDIATION,
     });
   }
