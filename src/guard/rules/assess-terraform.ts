@@ -1,10 +1,11 @@
 /**
- * @module Terraform, OpenTofu and Terragrunt: `destroy`, `apply -destroy`, `apply -replace`,
- * `state rm`/`state push`, `workspace delete`, `taint`.
+ * @module Terraform, OpenTofu and Terragrunt: `destroy`, `apply -destroy`, `apply -replace`, `apply`
+ * of a plan the same script made with `plan -destroy`, `state rm`/`state push`, `workspace delete`, `taint`.
  */
 import type { EnvironmentMarker } from '../environment/classify-environment.js';
 import { parseArguments } from '../shell/parse-arguments.js';
-import type { ShellWord } from '../shell/shell-syntax.js';
+import { DESTROY_PLAN_VARIABLE } from '../shell/selection-commands.js';
+import type { ShellAssignment, ShellWord } from '../shell/shell-syntax.js';
 import { computedSubcommand, type InvocationRule, optionMarker, type RuleHit, subcommandIndex } from './rule-kit.js';
 
 const GLOBAL_SPEC = { singleDashLong: true, stopAtPositional: true } as const;
@@ -43,6 +44,8 @@ export const assessTerraform: InvocationRule = (invocation) => {
       if (options.flags.has('--destroy')) return hit('terraform-destroy', 'deletes every resource this configuration manages');
       const replaced = options.values.get('--replace') ?? [];
       if (replaced.length > 0) return hit('terraform-replace', `deletes and recreates ${replaced.map((address) => `\`${address}\``).join(', ')}`);
+      const plan = options.positionals[0];
+      if (plan && isDestroyPlan(plan, invocation.assignments)) return hit('terraform-destroy', `applies \`${plan.display}\`, a plan made with \`-destroy\`: deletes every resource this configuration manages`);
       return [];
     }
     case 'state': {
@@ -59,6 +62,12 @@ export const assessTerraform: InvocationRule = (invocation) => {
       return [];
   }
 };
+
+/** Whether the script made `plan` with `terraform plan -destroy -out` (see `selection-commands.ts`). */
+function isDestroyPlan(plan: ShellWord, assignments: readonly ShellAssignment[]): boolean {
+  const file = (path: string): string => path.replace(/^(?:\.\/)+/, '');
+  return assignments.some(({ name, value }) => name === DESTROY_PLAN_VARIABLE && (value.value === '' || !plan.literal || file(value.value) === file(plan.value)));
+}
 
 function dropTerragruntRunAll(args: ShellWord[]): ShellWord[] {
   if (args[0]?.value === 'run-all') return args.slice(1);

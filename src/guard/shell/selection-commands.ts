@@ -1,12 +1,19 @@
 /**
- * @module Commands that change which environment later commands act on: `kubectl config use-context`,
- * `terraform workspace select`, `pulumi stack select`, `gcloud config set project`. Read as the
- * variable that says the same (`KUBECONTEXT=prod-eu`), so a selection made earlier in the same
- * command counts instead of the machine's current one.
+ * @module Commands that change what later commands of the same script do: `kubectl config
+ * use-context`, `terraform workspace select`, `pulumi stack select`, `gcloud config set project`
+ * choose the environment, read as the variable that says the same (`KUBECONTEXT=prod-eu`), so a
+ * selection made earlier in the same command counts instead of the machine's current one; and
+ * `terraform plan -destroy -out=FILE` makes a plan whose `terraform apply FILE` deletes everything,
+ * read as `DESTROY_PLAN_VARIABLE=FILE` (a name no shell can assign, so no real variable is taken for it).
  */
 import { commandName } from './command-name.js';
 import { literalWord } from './decode-word.js';
-import type { ShellAssignment, SimpleCommand } from './shell-syntax.js';
+import type { ShellAssignment, ShellWord, SimpleCommand } from './shell-syntax.js';
+
+/** A saved Terraform plan made with `-destroy` in the script: its file (`''`: named at run time). */
+export const DESTROY_PLAN_VARIABLE = 'tollgate:terraform-destroy-plan';
+
+const TERRAFORM_TOOLS = new Set(['terraform', 'tofu', 'terragrunt']);
 
 /** The selections `commands` make, as assignments of the variables the tools read. */
 export function selectionAssignments(commands: readonly SimpleCommand[]): ShellAssignment[] {
@@ -25,7 +32,27 @@ export function selectionAssignments(commands: readonly SimpleCommand[]): ShellA
     else if (name === 'gcloud' && first === 'config' && second === 'set' && third === 'project') {
       const project = words[3];
       if (project) assignments.push({ name: 'CLOUDSDK_CORE_PROJECT', value: project.literal ? literalWord(project.value) : project });
+    } else if (TERRAFORM_TOOLS.has(name ?? '') && first === 'plan') {
+      const file = destroyPlanFile(command.words.slice(1));
+      if (file !== undefined) assignments.push({ name: DESTROY_PLAN_VARIABLE, value: literalWord(file) });
     }
   }
   return assignments;
+}
+
+/**
+ * The `-out` file of a `plan` with `-destroy` (single- or double-dash options, `=` or a separate
+ * value); `''` when its name is only known at run time (then any saved plan may be it).
+ */
+function destroyPlanFile(args: readonly ShellWord[]): string | undefined {
+  let destroy = false;
+  let out: string | undefined;
+  args.forEach((word, index) => {
+    const option = /^--?(destroy|out)(?:=(.*))?$/.exec(word.value);
+    if (!option) return;
+    if (option[1] === 'destroy') destroy = option[2] === undefined || option[2] === 'true';
+    else if (option[2] !== undefined) out = word.literal ? option[2] : '';
+    else out = args[index + 1]?.literal ? args[index + 1]!.value : '';
+  });
+  return destroy ? out : undefined;
 }
