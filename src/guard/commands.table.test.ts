@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideAction } from './decide-action.js';
-import { type TestContextOptions, testContext } from './guard-test-builders.js';
+import { savedPlan, type TestContextOptions, testContext } from './guard-test-builders.js';
 import type { GuardVerdict } from './guard-types.js';
 import { lexPlainCommand } from './shell/lex-plain-command.js';
 import { loadBashParser } from './shell/load-bash-parser.js';
@@ -198,6 +198,31 @@ const CATALOG_ROWS: Row[] = [
   ['psql -h orders-db.internal.acme.com -c "DROP TABLE users"', 'deny', CATALOG],
   ['psql -h localhost -c "DROP TABLE users"', 'allow', CATALOG],
   ['pulumi destroy --stack staging', 'ask', CATALOG],
+];
+
+/** `terraform apply FILE`: judged by what the saved plan in the file does. */
+const PLAN = '/work/repo/tfplan';
+const DELETES_ORDERS: TestContextOptions = { savedPlans: { [PLAN]: savedPlan({ deletes: ['aws_db_instance.orders'] }) } };
+const INFRA_PLAN = { savedPlans: { '/work/repo/infra/tfplan': savedPlan({ replaces: ['aws_db_instance.orders'] }) } };
+const SAVED_PLANS: Row[] = [
+  ['terraform apply tfplan', 'allow'],
+  ['terraform apply tfplan', 'allow', { savedPlans: { [PLAN]: savedPlan({}) } }],
+  ['terraform apply tfplan', 'ask', DELETES_ORDERS],
+  ['terraform apply -auto-approve -input=false ./tfplan', 'ask', DELETES_ORDERS],
+  ['terraform apply /work/repo/tfplan', 'ask', DELETES_ORDERS],
+  ['terraform apply -state-out new.tfstate tfplan', 'ask', DELETES_ORDERS],
+  ['terraform apply tfplan', 'ask', { savedPlans: { [PLAN]: savedPlan({ mode: 'destroy' }) } }],
+  ['terraform apply tfplan', 'ask', { savedPlans: { [PLAN]: savedPlan({ forgets: ['aws_s3_bucket.logs'] }) } }],
+  ['terraform apply tfplan', 'deny', { savedPlans: { [PLAN]: savedPlan({ deletes: ['aws_db_instance.orders'], workspace: 'prod-eu' }) } }],
+  ['terraform apply tfplan', 'allow', { ...CATALOG, savedPlans: { [PLAN]: savedPlan({ deletes: ['aws_db_instance.orders'], workspace: 'dev' }) } }],
+  // The plan's own workspace is where it applies, whichever one the machine has selected.
+  ['terraform apply tfplan', 'deny', { ...CATALOG, terraformWorkspace: 'dev', savedPlans: { [PLAN]: savedPlan({ deletes: ['aws_db_instance.orders'], workspace: 'main' }) } }],
+  ['cd infra && terraform apply tfplan', 'ask', INFRA_PLAN],
+  ['terraform -chdir=infra apply tfplan', 'ask', INFRA_PLAN],
+  ['tofu -chdir=infra apply -auto-approve tfplan', 'ask', INFRA_PLAN],
+  ['terraform apply tfplan', 'ask', { savedPlans: { [PLAN]: { error: 'it is not a zip archive, as plan files are' } } }],
+  ['terraform apply "$PLAN"', 'ask'],
+  ['cd "$(mktemp -d)" && terraform apply tfplan', 'ask'],
 ];
 
 const CATASTROPHIC: Row[] = [
@@ -586,6 +611,7 @@ const TABLE: Array<[string, Row[]]> = [
   ['destructive, unknown environment', DESTRUCTIVE_UNKNOWN],
   ['destructive, production', PRODUCTION],
   ['catalog environments', CATALOG_ROWS],
+  ['saved Terraform plans', SAVED_PLANS],
   ['local destruction', CATASTROPHIC],
   ['git', GIT],
   ['obfuscation and bypasses', OBFUSCATED],

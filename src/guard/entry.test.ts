@@ -4,11 +4,12 @@
  * once), and the decisions reaching the audit log.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/open-store.js';
+import { encodePlanFile } from './terraform/plan-file-builders.js';
 
 const CLI = resolve(import.meta.dirname, '../../bin/tollgate.cjs');
 let repo: string;
@@ -72,6 +73,19 @@ describe('tollgate guard --command', () => {
     } finally {
       spawnSync('git', ['config', '--unset', 'alias.pf'], { cwd: repo });
     }
+  });
+
+  it('reads a saved Terraform plan file to see what applying it deletes', () => {
+    const infra = join(repo, 'infra');
+    mkdirSync(infra, { recursive: true });
+    writeFileSync(join(infra, 'replace.tfplan'), encodePlanFile({ changes: [{ address: 'aws_db_instance.orders', action: 'deleteThenCreate' }], workspace: 'default' }));
+    writeFileSync(join(infra, 'scale.tfplan'), encodePlanFile({ changes: [{ address: 'aws_instance.web', action: 'update' }], workspace: 'default' }));
+    writeFileSync(join(infra, 'notes.tfplan'), 'not a plan');
+    const replace = tollgate(['--command', 'terraform -chdir=infra apply -auto-approve replace.tfplan']);
+    expect(replace.status).toBe(1);
+    expect(replace.stdout).toContain('applies `replace.tfplan`, which deletes and recreates `aws_db_instance.orders`');
+    expect(tollgate(['--command', 'cd infra && terraform apply scale.tfplan']).status).toBe(0);
+    expect(tollgate(['--command', 'terraform apply infra/notes.tfplan']).stdout).toContain('a saved plan the guard cannot read (it is not a zip archive, as plan files are)');
   });
 
   it('judges paths from --cwd', () => {

@@ -6,6 +6,7 @@ import type { Environment } from '../core/catalog/environments-schema.js';
 import type { GuardContext } from './guard-types.js';
 import { defaultProtectedPaths } from './paths/protected-paths.js';
 import type { ShellParser } from './shell/shell-syntax.js';
+import type { SavedPlan, SavedPlanReading } from './terraform/saved-plan.js';
 
 export const TEST_ROOT = '/work/repo';
 export const TEST_HOME = '/home/dev';
@@ -51,6 +52,8 @@ export interface TestContextOptions {
   tier1Critical?: string[];
   /** Aliases in git's configuration; `null`: the configuration cannot be read. */
   gitAliases?: Record<string, string> | null;
+  /** Saved Terraform plans by absolute path; any other path has no file. */
+  savedPlans?: Record<string, SavedPlanReading>;
 }
 
 /** A context for a workspace at `/work/repo`, with home `/home/dev`. */
@@ -67,6 +70,7 @@ export function testContext(shell: ShellParser, options: TestContextOptions = {}
       ...(options.dirty !== undefined ? { worktreeDirty: options.dirty } : {}),
       ...(options.gitAliases !== undefined ? { alias: (name: string) => (options.gitAliases === null ? null : options.gitAliases?.[name]) } : {}),
     },
+    savedPlan: (path) => options.savedPlans?.[path] ?? { missing: true },
     environments: options.catalog ? testEnvironments() : [],
     protectedPaths: [
       ...defaultProtectedPaths(),
@@ -78,4 +82,9 @@ export function testContext(shell: ShellParser, options: TestContextOptions = {}
     ...(options.kubeContext ? { kubeContext: { name: options.kubeContext, source: 'KUBECONFIG' } } : {}),
     ...(options.terraformWorkspace ? { terraformWorkspace: { name: options.terraformWorkspace, source: '.terraform/environment' } } : {}),
   };
+}
+
+/** A saved plan with the given effects, for `savedPlans`. */
+export function savedPlan(plan: Partial<SavedPlan>): SavedPlanReading {
+  return { plan: { mode: 'normal', deletes: [], replaces: [], forgets: [], ...plan } };
 }

@@ -9,6 +9,7 @@ import type { Environment } from '../core/catalog/environments-schema.js';
 import type { EnvironmentClass } from './environment/classify-environment.js';
 import type { ShellParser } from './shell/shell-syntax.js';
 import type { GitAliasLookup } from './shell/unwrap-git.js';
+import type { SavedPlanLookup } from './terraform/saved-plan.js';
 
 export type GuardVerdict = 'allow' | 'ask' | 'deny';
 
@@ -65,6 +66,11 @@ export interface GuardContext {
      */
     alias?: GitAliasLookup;
   };
+  /**
+   * Reads a saved Terraform plan (an absolute path) when `terraform apply FILE` is judged; without
+   * it (a guard that cannot see the agent's files) every saved plan is one the guard cannot read.
+   */
+  savedPlan?: SavedPlanLookup;
   /** The catalog's `environments` (empty without a catalog). */
   environments: Environment[];
   protectedPaths: ProtectedPath[];

@@ -12,6 +12,8 @@ import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { GuardContext } from './guard-types.js';
 import type { GitAliasLookup } from './shell/unwrap-git.js';
+import { readSavedPlan, type PlanLibraries } from './terraform/read-saved-plan.js';
+import type { SavedPlanLookup } from './terraform/saved-plan.js';
 import { defaultProtectedPaths } from './paths/protected-paths.js';
 import { readCatalogGuardConfig } from './read-catalog-guard-config.js';
 
@@ -22,6 +24,7 @@ export const CONTEXT_VARIABLES = [
   'PGHOST', 'PGDATABASE', 'PGSERVICE', 'DATABASE_URL', 'MYSQL_HOST', 'REDIS_URL', 'MONGODB_URI', 'TMPDIR', 'USER', 'HOME',
 ] as const;
 
+/** Loads modules at run time, when first needed, instead of at every start (and keeps the bundler from inlining them). */
 const requireBuiltin = createRequire(import.meta.url);
 
 const DEFAULT_PROTECTED_BRANCHES = ['main', 'master', 'trunk', 'production', 'prod', 'live', 'stable', 'release', 'release/*', 'release-*', 'releases/*'];
@@ -68,6 +71,7 @@ export async function readGuardContext(options: ReadGuardContextOptions): Promis
   // Always offered (it reads nothing until asked): a git command can also arrive inside a tool's
   // input, and outside a repository the user's and the system's configuration still define aliases.
   git.alias = configuredGitAliases(repoRoot ?? cwd);
+  const savedPlan = savedPlanReader();
 
   const context: UnparsedContext = {
     cwd,
@@ -76,6 +80,7 @@ export async function readGuardContext(options: ReadGuardContextOptions): Promis
     tempDirs,
     env,
     git,
+    savedPlan,
     environments: catalog?.environments ?? [],
     protectedPaths: [...defaultProtectedPaths(), ...(catalog?.protectedPaths ?? [])],
     grants: [],
@@ -170,6 +175,17 @@ function configuredGitAliases(cwd: string): GitAliasLookup {
     }
     return aliases === null ? null : aliases.get(name);
   };
+}
+
+/** Saved Terraform plans, read when `terraform apply FILE` is judged, with libraries loaded then. */
+function savedPlanReader(): SavedPlanLookup {
+  let libraries: PlanLibraries | undefined;
+  const load = (): PlanLibraries => {
+    const { unzipSync } = requireBuiltin('fflate') as typeof import('fflate');
+    const { BinaryReader } = requireBuiltin('@bufbuild/protobuf/wire') as typeof import('@bufbuild/protobuf/wire');
+    return { unzipSync, reader: (bytes) => new BinaryReader(bytes) };
+  };
+  return (path) => readSavedPlan(path, () => (libraries ??= load()));
 }
 
 function parseAliasRecords(output: string): Map<string, string> {

@@ -1,8 +1,13 @@
 /**
  * @module Terraform, OpenTofu and Terragrunt: `destroy`, `apply -destroy`, `apply -replace`, `apply`
- * of a plan the same script made with `plan -destroy`, `state rm`/`state push`, `workspace delete`, `taint`.
+ * of a saved plan that deletes, replaces or forgets resources (read from the file, or known from a
+ * `plan -destroy -out` earlier in the same script), `state rm`/`state push`, `workspace delete`, `taint`.
  */
+import { posix } from 'node:path';
 import type { EnvironmentMarker } from '../environment/classify-environment.js';
+import type { GuardContext } from '../guard-types.js';
+import { resolveWordPath, UNKNOWN_DIRECTORY } from '../paths/classify-path.js';
+import type { SavedPlanReading } from '../terraform/saved-plan.js';
 import { parseArguments } from '../shell/parse-arguments.js';
 import { DESTROY_PLAN_VARIABLE } from '../shell/selection-commands.js';
 import type { ShellAssignment, ShellWord } from '../shell/shell-syntax.js';
@@ -16,7 +21,7 @@ const SUBCOMMANDS = new Set([
   'destroy-all', 'apply-all', 'plan-all', 'output-all', 'validate-all', 'hclfmt', 'render-json', 'graph-dependencies', 'stack',
 ]);
 
-export const assessTerraform: InvocationRule = (invocation) => {
+export const assessTerraform: InvocationRule = (invocation, context) => {
   const tool = invocation.name;
   let args = invocation.argv.slice(1);
   const global = parseArguments(args, GLOBAL_SPEC);
@@ -28,14 +33,14 @@ export const assessTerraform: InvocationRule = (invocation) => {
   if (computed.length > 0) return computed;
   const subcommand = tool === 'terragrunt' && args[0]?.value === 'destroy-all' ? 'destroy' : args[0]?.value;
   const rest = args.slice(1);
-  const options = parseArguments(rest, { singleDashLong: true, longWithValue: ['var', 'var-file', 'target', 'replace', 'state', 'backup', 'lock-timeout', 'parallelism'] });
+  const options = parseArguments(rest, { singleDashLong: true, longWithValue: ['var', 'var-file', 'target', 'replace', 'state', 'state-out', 'backup', 'lock-timeout', 'parallelism'] });
   const markers: EnvironmentMarker[] = [
     ...optionMarker(chdir, 'name', '-chdir'),
     ...(options.values.get('--var') ?? []).flatMap((value) => optionMarker(value, 'name', '-var')),
     ...(options.values.get('--var-file') ?? []).flatMap((value) => optionMarker(value, 'name', '-var-file')),
   ];
-  const hit = (rule: string, what: string): RuleHit[] => [
-    { rule, kind: 'destructive', what, family: 'terraform', markers, ignoreSelections: chdir !== undefined },
+  const hit = (rule: string, what: string, more: EnvironmentMarker[] = []): RuleHit[] => [
+    { rule, kind: 'destructive', what, family: 'terraform', markers: [...markers, ...more], ignoreSelections: chdir !== undefined },
   ];
   switch (subcommand) {
     case 'destroy':
@@ -45,8 +50,9 @@ export const assessTerraform: InvocationRule = (invocation) => {
       const replaced = options.values.get('--replace') ?? [];
       if (replaced.length > 0) return hit('terraform-replace', `deletes and recreates ${replaced.map((address) => `\`${address}\``).join(', ')}`);
       const plan = options.positionals[0];
-      if (plan && isDestroyPlan(plan, invocation.assignments)) return hit('terraform-destroy', `applies \`${plan.display}\`, a plan made with \`-destroy\`: deletes every resource this configuration manages`);
-      return [];
+      if (!plan) return [];
+      if (isDestroyPlan(plan, invocation.assignments)) return hit('terraform-destroy', `applies \`${plan.display}\`, a plan made with \`-destroy\`: deletes every resource this configuration manages`);
+      return assessSavedPlan(plan, planDirectory(context, chdir, global.valueWords.get('--chdir')?.[0]), context, markers, hit);
     }
     case 'state': {
       const action = rest[0]?.value;
@@ -67,6 +73,54 @@ export const assessTerraform: InvocationRule = (invocation) => {
 function isDestroyPlan(plan: ShellWord, assignments: readonly ShellAssignment[]): boolean {
   const file = (path: string): string => path.replace(/^(?:\.\/)+/, '');
   return assignments.some(({ name, value }) => name === DESTROY_PLAN_VARIABLE && (value.value === '' || !plan.literal || file(value.value) === file(plan.value)));
+}
+
+/** Where a relative plan path starts: the command's directory, or `-chdir`'s; undefined when unknown. */
+function planDirectory(context: GuardContext, chdir: string | undefined, chdirWord: ShellWord | undefined): string | undefined {
+  if (context.cwd === UNKNOWN_DIRECTORY) return undefined;
+  if (chdir === undefined) return context.cwd;
+  return chdirWord?.literal ? posix.resolve(context.cwd, chdir) : undefined;
+}
+
+/**
+ * `terraform apply FILE`: what the saved plan deletes, read from the file. A plan the guard cannot
+ * read (named at run time, malformed, out of reach) may delete anything; a file that is not there
+ * yet (made earlier in the same command) is judged as a plain `apply`.
+ */
+function assessSavedPlan(
+  word: ShellWord,
+  directory: string | undefined,
+  context: GuardContext,
+  markers: EnvironmentMarker[],
+  hit: (rule: string, what: string, more?: EnvironmentMarker[]) => RuleHit[],
+): RuleHit[] {
+  const shown = `\`${word.display}\``;
+  const path = directory === undefined ? undefined : resolveWordPath(word, { ...context, cwd: directory })?.path;
+  const reading: SavedPlanReading =
+    path === undefined ? { error: 'its path is only known at run time' }
+    : context.savedPlan ? context.savedPlan(path)
+    : { error: 'saved plans are not read where this guard runs' };
+  if ('missing' in reading) return [];
+  if ('error' in reading) {
+    return [{ rule: 'terraform-plan-unreadable', kind: 'risky', what: `applies ${shown}, a saved plan the guard cannot read (${reading.error}): it may delete resources`, family: 'terraform', markers }];
+  }
+  const { plan } = reading;
+  const workspace = plan.workspace ? [{ value: plan.workspace, kind: 'terraformWorkspace' as const, source: `the workspace ${shown} was made in`, selectsTarget: true }] : [];
+  if (plan.mode === 'destroy') return hit('terraform-destroy', `applies ${shown}, a plan made with \`-destroy\`: deletes every resource this configuration manages`, workspace);
+  const hits: RuleHit[] = [];
+  const effects = [
+    ...(plan.deletes.length > 0 ? [`deletes ${listed(plan.deletes)}`] : []),
+    ...(plan.replaces.length > 0 ? [`deletes and recreates ${listed(plan.replaces)}`] : []),
+  ];
+  if (effects.length > 0) hits.push(...hit('terraform-plan-delete', `applies ${shown}, which ${effects.join(' and ')}`, workspace));
+  if (plan.forgets.length > 0) hits.push(...hit('terraform-plan-forget', `applies ${shown}, which removes ${listed(plan.forgets)} from the Terraform state`, workspace));
+  return hits;
+}
+
+/** Addresses for a message: the first few, then how many more. */
+function listed(addresses: readonly string[], shownAtMost = 5): string {
+  const names = addresses.slice(0, shownAtMost).map((address) => `\`${address}\``).join(', ');
+  return addresses.length > shownAtMost ? `${names} and ${addresses.length - shownAtMost} more` : names;
 }
 
 function dropTerragruntRunAll(args: ShellWord[]): ShellWord[] {
