@@ -68,6 +68,10 @@ const BENIGN: Row[] = [
   ['git branch -D feature/old', 'allow'],
   ['echo "rm -rf /" > notes.txt', 'allow'],
   ['terraform apply -auto-approve', 'allow'],
+  ["alias ll='ls -la'\nll src", 'allow'],
+  ['hash -r && hash -p /usr/bin/ls l; l -la', 'allow'],
+  ['make -f build.mk all', 'allow'],
+  ['pwsh -Version', 'allow'],
   ['terraform plan -out=tfplan && terraform apply tfplan', 'allow'],
   ['terraform plan -destroy -out=old.plan; terraform plan -out=tfplan && terraform apply tfplan', 'allow'],
   ['make test', 'allow'],
@@ -435,6 +439,27 @@ const OBFUSCATED: Row[] = [
 ];
 
 /** Flags the guard did not know to take a value, numeric wrapper flags, and where a command runs. */
+/** Names a script makes run something else, and code handed to runners the guard does not read. */
+const INDIRECT: Row[] = [
+  ["alias del='rm -rf'\ndel /", 'deny'],
+  ["alias del='rm -rf'; del /", 'deny'],
+  ['hash -p /bin/rm del; del -rf /', 'deny'],
+  ['hash -rp /usr/bin/terraform tf && tf destroy', 'ask'],
+  ['alias k=kubectl\nk --context prod-eu delete ns orders', 'deny'],
+  ["alias rm='rm -i'\nrm -rf /", 'deny'],
+  ['alias del="$CMD"\ndel /', 'ask'],
+  ['alias "$NAME"=rm', 'ask'],
+  ['hash -p /bin/rm "$NAME"', 'ask'],
+  ["alias wipe='cd / && rm -rf *'\nwipe", 'ask'],
+  ["echo 'all:; rm -rf /' | make -f -", 'ask'],
+  ['make -f /dev/stdin < generated.mk', 'ask'],
+  ["make -f <(echo 'all:; rm -rf /')", 'ask'],
+  ["make --eval='all:; rm -rf /' all", 'ask'],
+  ["pwsh -c 'Remove-Item -Recurse -Force /'", 'ask'],
+  ['powershell.exe -EncodedCommand UgBlAG0AbwB2AGUALQBJAHQAZQBtAA==', 'ask'],
+  ['enable -f ./rm.so rm', 'ask'],
+];
+
 const ARGUMENT_SHAPES: Row[] = [
   ['echo orders | xargs -0 kubectl --context prod-eu delete ns', 'deny'],
   ['xargs -0 kubectl --context prod-eu delete ns orders < /dev/null', 'deny'],
@@ -615,6 +640,7 @@ const TABLE: Array<[string, Row[]]> = [
   ['local destruction', CATASTROPHIC],
   ['git', GIT],
   ['obfuscation and bypasses', OBFUSCATED],
+  ['aliases, hashed paths and unread runners', INDIRECT],
   ['the guard itself and protected paths', GUARD_TAMPER],
   ['argument shapes', ARGUMENT_SHAPES],
   ['inline code', INLINE_CODE],

@@ -11,6 +11,7 @@ import { readAwkProgram } from './read-awk-program.js';
 import { readInlineCode } from './read-inline-code.js';
 import { substituteVariables } from './substitute-variables.js';
 import { commandName } from './command-name.js';
+import { commandAliases, type CommandAliases } from './command-aliases.js';
 import { selectionAssignments } from './selection-commands.js';
 import type { ShellAssignment, ShellParser, ShellScript, ShellWord, SimpleCommand } from './shell-syntax.js';
 import { unwrapCommand } from './unwrap-command.js';
@@ -60,6 +61,8 @@ interface Hop {
   /** Literal strings lifted from inline code are only candidates: their parse errors do not count. */
   lenient: boolean;
   cd: ShellWord[] | null;
+  /** Aliases and hashed paths defined in the scripts around (`command-aliases.ts`). */
+  aliases: CommandAliases;
 }
 
 type Stdin = { known: true; text: string } | { known: false; from: string };
@@ -87,7 +90,7 @@ const MAX_COMMANDS = 20_000;
  */
 export function expandInvocations(script: ShellScript, parser: ShellParser, gitAlias?: GitAliasLookup): ExpandedShell {
   const expander = new Expander(parser, gitAlias);
-  expander.script(script, { via: [], outer: [], assignments: [], depth: 0, argsFromInput: false, lenient: false, cd: [] }, undefined);
+  expander.script(script, { via: [], outer: [], assignments: [], depth: 0, argsFromInput: false, lenient: false, cd: [], aliases: new Map() }, undefined);
   return { invocations: expander.invocations, uncertainties: expander.uncertainties };
 }
 
@@ -108,7 +111,12 @@ class Expander {
   ) {}
 
   script(script: ShellScript, hop: Hop, origin: SimpleCommand | undefined): void {
-    const scoped: Hop = { ...hop, assignments: [...hop.assignments, ...script.assignments, ...selectionAssignments(script.commands)] };
+    const defined = commandAliases(script.commands, this.parser);
+    const scoped: Hop = {
+      ...hop,
+      assignments: [...hop.assignments, ...script.assignments, ...selectionAssignments(script.commands)],
+      aliases: defined.size > 0 ? new Map([...hop.aliases, ...defined]) : hop.aliases,
+    };
     if (!hop.lenient) {
       for (const problem of script.problems) {
         const command = origin ?? script.commands[0] ?? { words: [], assignments: [], redirects: [], text: '' };
@@ -149,6 +157,8 @@ class Expander {
   private reading(start: ShellWord[], command: SimpleCommand, startHop: Hop, written: Map<string, Stdin>): void {
     let words = start;
     let hop = startHop;
+    // Each alias is expanded once per command, as the shell does (`alias rm='rm -i'` is no loop).
+    const expanded = new Set<string>();
     // Redirects without a command (`> tollgate.yaml`) still write: record them for the write rules.
     if (words.length === 0 && command.redirects.length > 0) this.record('', [], command, hop);
     for (let step = 0; step < MAX_STEPS && words.length > 0; step++) {
@@ -157,6 +167,16 @@ class Expander {
       if (name === undefined) {
         this.uncertain(`the command name \`${first.display}\` is only known at run time`, command, hop);
         return;
+      }
+      const alias = expanded.has(name) ? undefined : hop.aliases.get(name);
+      if (alias !== undefined) {
+        if (alias === null) {
+          this.uncertain(`\`${name}\` is an alias or hashed path whose command the guard cannot read`, command, hop);
+          return;
+        }
+        expanded.add(name);
+        words = [...alias, ...words.slice(1)];
+        continue;
       }
       const next = unwrapCommand(name, words, { assignments: hop.assignments, ...(this.gitAlias ? { gitAlias: this.gitAlias } : {}) });
       switch (next.kind) {

@@ -12,6 +12,7 @@ import { AWKS, interpreterOf, SHELLS, unwrapAwk, unwrapInterpreter, unwrapShell 
 import { type GitAliasLookup, unwrapGit } from './unwrap-git.js';
 import { unwrapContainerExec, unwrapScript, unwrapSsh, unwrapSu } from './unwrap-remote.js';
 import type { ShellAssignment, ShellWord } from './shell-syntax.js';
+import { unwrapEnable, unwrapMake, unwrapNameDefinition, unwrapPowerShell } from './unwrap-unreadable.js';
 
 export type UnwrapStep =
   /** `argv` runs nothing else (or nothing at all, for `command -v x`). */
@@ -183,6 +184,21 @@ export function unwrapCommand(name: string, argv: readonly ShellWord[], scope: U
     case 'sqlite3':
     case 'sqlite':
       return unwrapDatabaseShell(name, args);
+    case 'make':
+    case 'gmake':
+    case 'bmake':
+      return unwrapMake(name, args);
+    case 'pwsh':
+    case 'pwsh.exe':
+    case 'pwsh-preview':
+    case 'powershell':
+    case 'powershell.exe':
+      return unwrapPowerShell(name, args);
+    case 'enable':
+      return unwrapEnable(args);
+    case 'alias':
+    case 'hash':
+      return unwrapNameDefinition(name, args);
     default:
       return { kind: 'final' };
   }
