@@ -2,6 +2,7 @@
  * @module Part of `prompt-injection`: the quick test a text must pass before its lines are matched against the phrases.
  */
 import { HIDDEN_HINT } from './hidden-text.js';
+import { LOOK_ALIKE_HINT } from './look-alike-letters.js';
 
 /**
  * A cheap test every phrase needs to pass: the anchoring words of each phrase, specific enough
@@ -37,7 +38,11 @@ function hintOf(...words: string[]): RegExp {
   return new RegExp(words.map((word) => word.replaceAll(' ', String.raw`[\s+/#*>;-]+`)).join('|'));
 }
 
-/** Whether any line of a text may address AI readers or hide text, given the text and its lower-cased form. */
+/**
+ * Whether any line of a text may address AI readers or hide text, given the text and its lower-cased
+ * form. Text with letters that only look Latin is read closer (the test of the other two costs
+ * nothing on text that has none, as V8 tells from how the string is stored).
+ */
 export function mayAddressReaders(text: string, lower: string): boolean {
-  return PHRASE_HINT_LOWER.test(lower) || HIDDEN_HINT.test(text);
+  return PHRASE_HINT_LOWER.test(lower) || HIDDEN_HINT.test(text) || LOOK_ALIKE_HINT.test(text);
 }

@@ -10,6 +10,7 @@ import type { Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
 import { HIDDEN_HINT, findHiddenText, makeVisible, withoutInvisible } from './hidden-text.js';
 import { HUNK_PRECHECKS } from './hunk-prechecks.js';
+import { foldLookAlikes, LOOK_ALIKE_HINT } from './look-alike-letters.js';
 import { PHRASE_HINT_LOWER } from './prompt-injection-hint.js';
 import { compilePathGlobs } from './match-paths.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
@@ -52,12 +53,14 @@ const PHRASES: readonly { label: string; regex: RegExp }[] = [
   },
 ];
 
+const DISGUISED = 'writes it in letters that only look Latin';
+
 /** The same test for a line as written (case-insensitive). */
 const PHRASE_HINT = new RegExp(PHRASE_HINT_LOWER.source, 'i');
 
-/** A line without its comment or quote markers and surrounding blanks (`// `, `# `, ` * `, `> `). */
+/** A line without its comment or quote markers and surrounding blanks (`// `, `# `, ` * `, `> `), as a reader sees its letters. */
 function unwrapped(text: string): string {
-  return withoutInvisible(text).replace(/^\s*(?:\/\/+|#+|\*+|>+|--|;+)?\s*/, '').trim();
+  return foldLookAlikes(withoutInvisible(text)).replace(/^\s*(?:\/\/+|#+|\*+|>+|--|;+)?\s*/, '').trim();
 }
 
 /** The phrases `text` contains. */
@@ -84,9 +87,10 @@ export const promptInjectionRule: BuiltinRule = {
           const hidden = invisible ? findHiddenText(text, settings.minInvisible, line.line === 1) : undefined;
           // Hidden tag characters may spell an instruction, and a zero-width character inside a word
           // (`ig\u200Bnore`) breaks it for a pattern but not for a reader: check what they say as well.
-          const said = [
-            ...new Set([...findPhrases(text), ...(hidden?.decoded ? findPhrases(hidden.decoded) : []), ...(invisible ? findPhrases(withoutInvisible(text)) : [])]),
-          ];
+          const plain = [...findPhrases(text), ...(hidden?.decoded ? findPhrases(hidden.decoded) : []), ...(invisible ? findPhrases(withoutInvisible(text)) : [])];
+          // Letters that only look Latin (`іgnоre` in Cyrillic) read as Latin to a person and a model alike.
+          const disguised = LOOK_ALIKE_HINT.test(text) ? findPhrases(foldLookAlikes(withoutInvisible(text))).filter((label) => !plain.includes(label)) : [];
+          const said = [...new Set([...plain, ...disguised])];
           const before = previous;
           previous = { line: line.line, text, said };
           // A phrase wrapped over two lines (prose, comments) is one sentence to a reader.
@@ -106,7 +110,7 @@ export const promptInjectionRule: BuiltinRule = {
             }
           }
           if (!hidden && said.length === 0) continue;
-          const what = [...said, ...(hidden ? [`hides text with ${hidden.kinds.join(' and ')}`] : [])];
+          const what = [...said, ...(disguised.length > 0 ? [DISGUISED] : []), ...(hidden ? [`hides text with ${hidden.kinds.join(' and ')}`] : [])];
           const finding: Finding = {
             rule: ID,
             severity: 'high',
@@ -135,7 +139,7 @@ function commitMessageFindings(commits: readonly Commit[], minInvisible: number)
     const lines = commit.message.split('\n');
     const said = new Set<string>();
     lines.forEach((text, index) => {
-      const visible = withoutInvisible(text);
+      const visible = foldLookAlikes(withoutInvisible(text));
       const found = [...findPhrases(text), ...findPhrases(visible), ...(index > 0 ? findPhrases(`${unwrapped(lines[index - 1]!)} ${unwrapped(text)}`) : [])];
       for (const label of found) said.add(label);
     });
