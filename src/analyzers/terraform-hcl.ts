@@ -1,5 +1,7 @@
 /**
- * @module Terraform configuration (`.tf` HCL and `.tf.json`): which resources are protected by `prevent_destroy`.
+ * @module Terraform configuration (`.tf` HCL and `.tf.json`): its resources and module calls, which
+ * are protected by `prevent_destroy`, and the `moved` and `removed` blocks that say what happens to
+ * ones taken out.
  *
  * HCL is parsed with @cdktf/hcl2json (HashiCorp's own HCL parser compiled to WebAssembly), loaded
  * on first use so commands that never read `.tf` files do not pay for it.
@@ -76,6 +78,38 @@ export function findResources(body: HclBody): Set<string> {
     }
   }
   return addresses;
+}
+
+/** Names of every `module "name" {}` call in `body`, as addresses (`module.name`). */
+export function findModuleCalls(body: HclBody): Set<string> {
+  const addresses = new Set<string>();
+  for (const calls of blocks(body['module'])) for (const name of Object.keys(calls)) addresses.add(`module.${name}`);
+  return addresses;
+}
+
+/** The `from` addresses of `moved` blocks: what was renamed or moved, not removed. */
+export function findMovedFrom(body: HclBody): Set<string> {
+  return new Set(blocks(body['moved']).flatMap((moved) => addressOf(moved['from']) ?? []));
+}
+
+/**
+ * `removed` blocks: the address each takes out of the configuration, and whether Terraform destroys
+ * it (`lifecycle { destroy = true }`, or no literal `false`) or only forgets it.
+ */
+export function findRemovedBlocks(body: HclBody): { from: string; destroy: boolean }[] {
+  return blocks(body['removed']).flatMap((removed) => {
+    const from = addressOf(removed['from']);
+    if (from === undefined) return [];
+    const forget = blocks(removed['lifecycle']).some((lifecycle) => lifecycle['destroy'] === false);
+    return [{ from, destroy: !forget }];
+  });
+}
+
+/** An address written as an expression: hcl2json gives `${aws_instance.web}`, `.tf.json` the bare text. */
+function addressOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const address = /^\$\{(.*)\}$/s.exec(value.trim())?.[1] ?? value;
+  return address.trim() || undefined;
 }
 
 /** hcl2json renders each block as an array of objects; `.tf.json` may use a bare object. */

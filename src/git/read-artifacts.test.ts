@@ -5,6 +5,7 @@ import { artifactKind, readArtifacts, type ContentSource } from './read-artifact
 describe('artifactKind', () => {
   it.each([
     ['infra/main.tf', 'terraform-hcl'],
+    ['infra/db.tf.json', 'terraform-hcl'],
     ['db/migrations/001_init.sql', 'sql'],
     ['db/functions/purge.pgsql', 'sql'],
     ['db/seed.psql', 'sql'],

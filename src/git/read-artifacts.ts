@@ -11,13 +11,13 @@ export const DEFAULT_MAX_ARTIFACT_BYTES = 20 * 1024 * 1024;
 /** Modified files losing at least this many lines get `baseLineCount` (for the mass-deletion rule). */
 export const BASE_LINE_COUNT_MIN_DELETIONS = 10;
 
-/** The artifact kind of a path, by name: `*.tf`, `*.sql` (and PostgreSQL's `*.pgsql`, `*.psql`), Terraform plan JSON (`*.plan.json`, `tfplan.json`, …). */
+/** The artifact kind of a path, by name: `*.tf` and `*.tf.json`, `*.sql` (and PostgreSQL's `*.pgsql`, `*.psql`), Terraform plan JSON (`*.plan.json`, `tfplan.json`, …). */
 export function artifactKind(path: string): Artifact['kind'] | undefined {
   // Most paths end in none of these letters; skip them without allocating.
   const last = path.charCodeAt(path.length - 1) | 0x20;
   if (last !== 0x66 /* f */ && last !== 0x6c /* l */ && last !== 0x6e /* n */) return undefined; // .tf, .sql/.pgsql/.psql, .json
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  if (name.endsWith('.tf')) return 'terraform-hcl';
+  if (name.endsWith('.tf') || name.endsWith('.tf.json')) return 'terraform-hcl';
   if (name.endsWith('.sql') || name.endsWith('.pgsql') || name.endsWith('.psql')) return 'sql';
   // `plan.json`, `tfplan.json`, `*.tfplan.json`, `*.plan.json`, `*-plan.json`, `*_plan.json` — not `floorplan.json`.
   if (name === 'plan.json' || name === 'tfplan.json' || /[._-](?:tf)?plan\.json$/.test(name)) return 'terraform-plan';

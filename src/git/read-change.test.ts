@@ -172,12 +172,18 @@ describe('readChange: artifacts', () => {
   const plan = (action: string): string => JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'aws_db_instance.orders', change: { actions: [action] } }] });
   const repo = newRepo();
   repo
-    .writeAll({ 'infra/main.tf': 'resource "x" "y" {\n  lifecycle { prevent_destroy = true }\n}\n', 'db/old.sql': 'DROP TABLE legacy;\n', 'infra/prod.plan.json': plan('no-op') })
+    .writeAll({
+      'infra/main.tf': 'resource "x" "y" {\n  lifecycle { prevent_destroy = true }\n}\n',
+      'infra/db.tf.json': '{"resource":{"aws_db_instance":{"orders":{}}}}\n',
+      'db/old.sql': 'DROP TABLE legacy;\n',
+      'infra/prod.plan.json': plan('no-op'),
+    })
     .commit('base');
   repo.branch('feature');
   repo
     .write('infra/main.tf', 'resource "x" "y" {}\n')
     .remove('db/old.sql')
+    .remove('infra/db.tf.json')
     .write('db/002_orders.sql', 'ALTER TABLE orders DROP COLUMN note;\n')
     .write('infra/prod.plan.json', plan('delete'))
     .write('tfplan.json', 'x'.repeat(4096))
@@ -188,7 +194,8 @@ describe('readChange: artifacts', () => {
   it('loads head and base content of Terraform, SQL and plan files, and marks what it cannot load', async () => {
     const change = await readChange({ repoDir: repo.dir, base: 'main', maxArtifactBytes: 1024 });
     const byPath = new Map(change.artifacts.map((a) => [a.path, a]));
-    expect([...byPath.keys()].sort()).toEqual(['db/002_orders.sql', 'db/latin1.sql', 'db/old.sql', 'infra/main.tf', 'infra/prod.plan.json', 'tfplan.json']);
+    expect([...byPath.keys()].sort()).toEqual(['db/002_orders.sql', 'db/latin1.sql', 'db/old.sql', 'infra/db.tf.json', 'infra/main.tf', 'infra/prod.plan.json', 'tfplan.json']);
+    expect(byPath.get('infra/db.tf.json')).toEqual({ kind: 'terraform-hcl', path: 'infra/db.tf.json', baseContent: '{"resource":{"aws_db_instance":{"orders":{}}}}\n' });
     expect(byPath.get('infra/main.tf')).toEqual({
       kind: 'terraform-hcl',
       path: 'infra/main.tf',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Artifact, ChangedFile } from '../core/change.js';
+import type { Finding } from '../core/finding.js';
 import { infraDestroyRule } from './infra-destroy.js';
 import { addedFile, buildArtifact, buildChange, buildRuleInput, fileFromContents, modifiedFile, renamedFile } from './test-builders.js';
 
@@ -157,11 +158,12 @@ describe('infra-destroy: prevent_destroy', () => {
     expect(findings.map((f) => [f.severity, f.message, f.file])).toEqual([['high', '`prevent_destroy` removed from aws_db_instance.orders', 'infra/main.tf']]);
   });
 
-  it('reports a protected resource deleted with its file', async () => {
+  it('reports a protected resource deleted with its file, and the unprotected one with it', async () => {
     const findings = await runTf(tf('infra/main.tf', fixture('main.base.tf'), undefined));
-    expect(findings.map((f) => f.message).sort()).toEqual([
-      'aws_db_instance.orders, protected by `prevent_destroy`, was removed from the configuration',
-      'aws_s3_bucket.assets, protected by `prevent_destroy`, was removed from the configuration',
+    expect(findings.map((f) => [f.severity, f.message]).sort()).toEqual([
+      ['high', 'aws_db_instance.orders, protected by `prevent_destroy`, was removed from the configuration'],
+      ['high', 'aws_instance.worker was removed from the configuration: the next apply destroys it'],
+      ['high', 'aws_s3_bucket.assets, protected by `prevent_destroy`, was removed from the configuration'],
     ]);
   });
 
@@ -205,5 +207,79 @@ describe('infra-destroy: prevent_destroy', () => {
     expect(findings.map((f) => [f.severity, f.message, f.file])).toEqual([['high', '`prevent_destroy = true` removed (1 of 1 occurrences)', 'infra/main.tf']]);
     const moved = modifiedFile('infra/main.tf', '@@ -1,3 +1,3 @@\n resource "x" "y" {\n-  lifecycle { prevent_destroy = true }\n+  lifecycle { prevent_destroy = true } # keep\n }');
     expect(await run([], [moved])).toEqual([]);
+  });
+});
+
+describe('infra-destroy: configuration that destroys on the next apply', () => {
+  const tf = (path: string, base: string | undefined, head: string | undefined) => ({
+    file: fileFromContents(path, base, head),
+    artifact: buildArtifact('terraform-hcl', path, head, base),
+  });
+  const runTf = (files: ReturnType<typeof tf>[], settings: Record<string, unknown> = {}) =>
+    run(
+      files.map((f) => f.artifact),
+      files.map((f) => f.file),
+      settings,
+    );
+  const DB = 'resource "aws_db_instance" "orders" {\n  engine = "postgres"\n}\n';
+  const WEB = 'resource "aws_instance" "web" {\n  instance_type = "t3.micro"\n}\n';
+  const summary = (findings: Finding[]) => findings.map((f) => [f.severity, f.message, f.file, f.evidence]);
+
+  it('reports a resource block taken out: critical for a stateful type, high for any other', async () => {
+    const findings = await runTf([tf('infra/main.tf', DB + WEB, '# replaced by the managed service\n')]);
+    expect(summary(findings)).toEqual([
+      ['critical', 'aws_db_instance.orders was removed from the configuration: the next apply destroys it', 'infra/main.tf', 'stateful: databases and their data'],
+      ['high', 'aws_instance.web was removed from the configuration: the next apply destroys it', 'infra/main.tf', undefined],
+    ]);
+  });
+
+  it('reports a resource renamed without a `moved` block, and not one renamed with it', async () => {
+    const renamed = DB.replace('"orders"', '"orders_v2"');
+    expect(summary(await runTf([tf('infra/db.tf', DB, renamed)]))[0]?.[1]).toBe('aws_db_instance.orders was removed from the configuration: the next apply destroys it');
+    const moved = `${renamed}moved {\n  from = aws_db_instance.orders\n  to   = aws_db_instance.orders_v2\n}\n`;
+    expect(await runTf([tf('infra/db.tf', DB, moved)])).toEqual([]);
+  });
+
+  it('accepts a resource moved to another file of the same module', async () => {
+    expect(await runTf([tf('infra/main.tf', DB + WEB, WEB), tf('infra/db.tf', undefined, DB)])).toEqual([]);
+  });
+
+  it('reports a module call taken out, unless its resources are moved', async () => {
+    const call = 'module "billing" {\n  source = "./modules/billing"\n}\n';
+    expect(summary(await runTf([tf('infra/main.tf', call + WEB, WEB)]))).toEqual([
+      ['high', 'module.billing was removed from the configuration: the next apply destroys every resource it manages', 'infra/main.tf', undefined],
+    ]);
+    const moved = `${WEB}moved {\n  from = module.billing\n  to   = module.payments\n}\nmodule "payments" {\n  source = "./modules/billing"\n}\n`;
+    expect(await runTf([tf('infra/main.tf', call + WEB, moved)])).toEqual([]);
+  });
+
+  it('reads `removed` blocks: destroying (the default) or only forgetting', async () => {
+    const removed = (from: string, lifecycle: string) => `removed {\n  from = ${from}\n${lifecycle}}\n`;
+    const destroyed = await runTf([tf('infra/main.tf', DB + WEB, WEB + removed('aws_db_instance.orders', '  lifecycle {\n    destroy = true\n  }\n'))]);
+    expect(summary(destroyed)).toEqual([['critical', 'a `removed` block destroys aws_db_instance.orders', 'infra/main.tf', 'stateful: databases and their data']]);
+    const byDefault = await runTf([tf('infra/main.tf', WEB, WEB + removed('module.old', ''))]);
+    expect(summary(byDefault)).toEqual([['high', 'a `removed` block destroys module.old and every resource it manages', 'infra/main.tf', undefined]]);
+    const forgotten = await runTf([tf('infra/main.tf', DB + WEB, WEB + removed('aws_db_instance.orders', '  lifecycle {\n    destroy = false\n  }\n'))]);
+    expect(summary(forgotten)).toEqual([
+      ['medium', "a `removed` block takes aws_db_instance.orders out of Terraform's management (the object is kept, no longer managed)", 'infra/main.tf', undefined],
+    ]);
+  });
+
+  it('reads `.tf.json` configuration the same way', async () => {
+    const json = (resources: Record<string, unknown>) => JSON.stringify({ resource: resources });
+    const findings = await runTf([tf('infra/db.tf.json', json({ aws_db_instance: { orders: { engine: 'postgres' } } }), json({}))]);
+    expect(summary(findings)).toEqual([['critical', 'aws_db_instance.orders was removed from the configuration: the next apply destroys it', 'infra/db.tf.json', 'stateful: databases and their data']]);
+  });
+
+  it('applies ignoreTypes and statefulTypes', async () => {
+    const ledger = 'resource "acme_ledger" "main" {}\nresource "null_resource" "hook" {}\n';
+    const findings = await runTf([tf('infra/main.tf', ledger, '')], { statefulTypes: ['acme_*'], ignoreTypes: ['null_resource'] });
+    expect(summary(findings)).toEqual([
+      ['critical', 'acme_ledger.main was removed from the configuration: the next apply destroys it', 'infra/main.tf', 'stateful: stateful data (configured in `statefulTypes`)'],
+    ]);
+  });
+
+  it('judges nothing taken out of a module whose head does not parse (Terraform stops there)', async () => {
+    expect(await runTf([tf('infra/main.tf', DB + WEB, 'resource "aws_instance" "web" {\n  x =\n')])).toEqual([]);
   });
 });

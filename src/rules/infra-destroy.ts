@@ -1,5 +1,6 @@
 /**
- * @module Rule `infra-destroy`: Terraform plans that delete or replace resources, and removed `prevent_destroy`.
+ * @module Rule `infra-destroy`: Terraform plans that delete or replace resources, and configuration
+ * changes that destroy on the next apply (blocks taken out, `removed` blocks, lost `prevent_destroy`).
  */
 import picomatch from 'picomatch';
 import * as z from 'zod';
@@ -7,7 +8,7 @@ import { destructiveAction, parseTerraformPlan, type DestructiveAction, type Pla
 import type { Artifact } from '../core/change.js';
 import { severityRank, type Finding } from '../core/finding.js';
 import type { BuiltinRule } from './builtin-rule.js';
-import { findRemovedPreventDestroy } from './infra-destroy-prevent.js';
+import { findConfigDestroys } from './infra-destroy-config.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
 import { STATEFUL_RESOURCE_TYPES, STATEFUL_TYPE_GLOBS } from './stateful-resource-types.js';
 
@@ -49,7 +50,7 @@ const losesByType = (type: string): string | undefined =>
 
 export const infraDestroyRule: BuiltinRule = {
   id: ID,
-  description: 'Terraform plans that delete or replace resources (critical for stateful ones) and removed `prevent_destroy`',
+  description: 'Terraform plans and configuration that delete resources (critical for stateful ones); removed `prevent_destroy`',
   settingsSchema,
   async evaluate(input) {
     const { settings, findings } = parseRuleSettings(ID, settingsSchema, input.settings);
@@ -59,7 +60,7 @@ export const infraDestroyRule: BuiltinRule = {
       if (artifact.kind !== 'terraform-plan') continue;
       findings.push(...evaluatePlan(artifact, { isStateful, isIgnored, max: settings.maxFindingsPerPlan }));
     }
-    findings.push(...(await findRemovedPreventDestroy(input.change)));
+    findings.push(...(await findConfigDestroys(input.change, { isStateful, isIgnored, loses: statefulLoss })));
     return findings;
   },
 };
@@ -114,9 +115,12 @@ function evaluatePlan(artifact: Artifact, options: PlanOptions): Finding[] {
   return findings;
 }
 
+/** What destroying a stateful type loses, in words. */
+const statefulLoss = (type: string): string => losesByType(type) ?? 'stateful data (configured in `statefulTypes`)';
+
 function toFinding(file: string, rc: PlannedResourceChange, action: DestructiveAction, stateful: boolean): Finding {
   const subject = rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address;
-  const loses = stateful ? (losesByType(rc.type) ?? 'stateful data (configured in `statefulTypes`)') : undefined;
+  const loses = stateful ? statefulLoss(rc.type) : undefined;
   const evidence = [
     `actions ${JSON.stringify(rc.actions)}`,
     rc.actionReason ? `because ${REASON[rc.actionReason] ?? rc.actionReason}` : undefined,
