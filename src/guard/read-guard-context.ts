@@ -19,7 +19,7 @@ import { readCatalogGuardConfig } from './read-catalog-guard-config.js';
 
 /** Environment variables the rules read; nothing else of the agent's environment enters a decision. */
 export const CONTEXT_VARIABLES = [
-  'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_VAULT', 'TF_WORKSPACE', 'KUBECONTEXT', 'KUBE_CONTEXT', 'PULUMI_STACK',
+  'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_VAULT', 'TF_WORKSPACE', 'TF_CLI_ARGS', 'TF_CLI_ARGS_apply', 'TF_CLI_ARGS_plan', 'KUBECONTEXT', 'KUBE_CONTEXT', 'PULUMI_STACK',
   'CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'GCLOUD_PROJECT', 'AZURE_SUBSCRIPTION_ID', 'ARM_SUBSCRIPTION_ID',
   'PGHOST', 'PGDATABASE', 'PGSERVICE', 'DATABASE_URL', 'MYSQL_HOST', 'REDIS_URL', 'MONGODB_URI', 'TMPDIR', 'USER', 'HOME',
 ] as const;

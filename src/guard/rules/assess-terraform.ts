@@ -9,7 +9,7 @@ import type { GuardContext } from '../guard-types.js';
 import { resolveWordPath, UNKNOWN_DIRECTORY } from '../paths/classify-path.js';
 import type { SavedPlanReading } from '../terraform/saved-plan.js';
 import { parseArguments } from '../shell/parse-arguments.js';
-import { DESTROY_PLAN_VARIABLE } from '../shell/selection-commands.js';
+import { environmentArguments, planFileKey, planMadeInScript } from '../shell/terraform-plan-outputs.js';
 import type { ShellAssignment, ShellWord } from '../shell/shell-syntax.js';
 import { computedSubcommand, type InvocationRule, optionMarker, type RuleHit, subcommandIndex } from './rule-kit.js';
 
@@ -32,7 +32,12 @@ export const assessTerraform: InvocationRule = (invocation, context) => {
   const computed = computedSubcommand(args[0], tool, 'terraform');
   if (computed.length > 0) return computed;
   const subcommand = tool === 'terragrunt' && args[0]?.value === 'destroy-all' ? 'destroy' : args[0]?.value;
-  const rest = args.slice(1);
+  // `TF_CLI_ARGS_apply=-destroy terraform apply` is `terraform apply -destroy`.
+  const fromEnvironment = subcommand ? environmentArguments(subcommand, invocation.assignments, context.env) : [];
+  if (fromEnvironment === null) {
+    return [{ rule: 'terraform-computed-arguments', kind: 'risky', what: `\`${tool} ${subcommand}\` takes arguments from \`TF_CLI_ARGS\` only known at run time`, family: 'terraform' }];
+  }
+  const rest = [...args.slice(1), ...fromEnvironment];
   const options = parseArguments(rest, { singleDashLong: true, longWithValue: ['var', 'var-file', 'target', 'replace', 'state', 'state-out', 'backup', 'lock-timeout', 'parallelism'] });
   const markers: EnvironmentMarker[] = [
     ...optionMarker(chdir, 'name', '-chdir'),
@@ -50,9 +55,7 @@ export const assessTerraform: InvocationRule = (invocation, context) => {
       const replaced = options.values.get('--replace') ?? [];
       if (replaced.length > 0) return hit('terraform-replace', `deletes and recreates ${replaced.map((address) => `\`${address}\``).join(', ')}`);
       const plan = options.positionals[0];
-      if (!plan) return [];
-      if (isDestroyPlan(plan, invocation.assignments)) return hit('terraform-destroy', `applies \`${plan.display}\`, a plan made with \`-destroy\`: deletes every resource this configuration manages`);
-      return assessSavedPlan(plan, planDirectory(context, chdir, global.valueWords.get('--chdir')?.[0]), context, markers, hit);
+      return plan ? assessSavedPlan(plan, chdir, global.valueWords.get('--chdir')?.[0], invocation.assignments, context, markers, hit) : [];
     }
     case 'state': {
       const action = rest[0]?.value;
@@ -69,12 +72,6 @@ export const assessTerraform: InvocationRule = (invocation, context) => {
   }
 };
 
-/** Whether the script made `plan` with `terraform plan -destroy -out` (see `selection-commands.ts`). */
-function isDestroyPlan(plan: ShellWord, assignments: readonly ShellAssignment[]): boolean {
-  const file = (path: string): string => path.replace(/^(?:\.\/)+/, '');
-  return assignments.some(({ name, value }) => name === DESTROY_PLAN_VARIABLE && (value.value === '' || !plan.literal || file(value.value) === file(plan.value)));
-}
-
 /** Where a relative plan path starts: the command's directory, or `-chdir`'s; undefined when unknown. */
 function planDirectory(context: GuardContext, chdir: string | undefined, chdirWord: ShellWord | undefined): string | undefined {
   if (context.cwd === UNKNOWN_DIRECTORY) return undefined;
@@ -83,27 +80,35 @@ function planDirectory(context: GuardContext, chdir: string | undefined, chdirWo
 }
 
 /**
- * `terraform apply FILE`: what the saved plan deletes, read from the file. A plan the guard cannot
- * read (named at run time, malformed, out of reach) may delete anything; a file that is not there
- * yet (made earlier in the same command) is judged as a plain `apply`.
+ * `terraform apply FILE`: judged first by how the same command makes the plan (`plan -destroy`:
+ * a destroy; a fresh `plan -out=FILE`: a plain apply, whatever stale file is there now), else by
+ * what the saved plan in the file deletes. A plan the guard cannot read (named at run time, not
+ * there, malformed, out of reach) may delete anything.
  */
 function assessSavedPlan(
   word: ShellWord,
-  directory: string | undefined,
+  chdir: string | undefined,
+  chdirWord: ShellWord | undefined,
+  assignments: readonly ShellAssignment[],
   context: GuardContext,
   markers: EnvironmentMarker[],
   hit: (rule: string, what: string, more?: EnvironmentMarker[]) => RuleHit[],
 ): RuleHit[] {
   const shown = `\`${word.display}\``;
+  const made = planMadeInScript(word.literal ? planFileKey(chdir, word.value) : '\0', assignments);
+  if (made === 'destroy') return hit('terraform-destroy', `applies ${shown}, and the same command makes a plan with \`-destroy\`: deletes every resource this configuration manages`);
+  if (made === 'plan') return [];
+  const directory = planDirectory(context, chdir, chdirWord);
   const path = directory === undefined ? undefined : resolveWordPath(word, { ...context, cwd: directory })?.path;
   const reading: SavedPlanReading =
     path === undefined ? { error: 'its path is only known at run time' }
     : context.savedPlan ? context.savedPlan(path)
     : { error: 'saved plans are not read where this guard runs' };
-  if ('missing' in reading) return [];
-  if ('error' in reading) {
-    return [{ rule: 'terraform-plan-unreadable', kind: 'risky', what: `applies ${shown}, a saved plan the guard cannot read (${reading.error}): it may delete resources`, family: 'terraform', markers }];
-  }
+  const unreadable = (why: string): RuleHit[] => [
+    { rule: 'terraform-plan-unreadable', kind: 'risky', what: `applies ${shown}, a saved plan the guard cannot read (${why}): it may delete resources`, family: 'terraform', markers },
+  ];
+  if ('missing' in reading) return unreadable('there is no such file, and this command does not make it with `terraform plan -out`');
+  if ('error' in reading) return unreadable(reading.error);
   const { plan } = reading;
   const workspace = plan.workspace ? [{ value: plan.workspace, kind: 'terraformWorkspace' as const, source: `the workspace ${shown} was made in`, selectsTarget: true }] : [];
   if (plan.mode === 'destroy') return hit('terraform-destroy', `applies ${shown}, a plan made with \`-destroy\`: deletes every resource this configuration manages`, workspace);

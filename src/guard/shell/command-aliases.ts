@@ -1,14 +1,14 @@
 /**
  * @module Names a script makes run something else: `alias del='rm -rf'` (expanded where the shell
- * expands aliases: interactive shells, and agents' shells that load the user's configuration) and
- * `hash -p /bin/rm del` (bash's command table: `del` runs `/bin/rm`, in any shell).
+ * expands aliases: interactive shells, and agents' shells that load the user's configuration),
+ * `hash -p /bin/rm del` and `BASH_CMDS[del]=/bin/rm` (bash's command table: `del` runs `/bin/rm`).
  *
- * Read for the whole script, wherever the definition stands: a command before it is read as the
- * alias too, which can only add friction.
+ * Read for the whole script, wherever the definition stands, and judged beside the name itself
+ * (`expand-invocations.ts`): a command read as its alias as well can only add friction.
  */
 import { commandName } from './command-name.js';
 import { literalWord } from './decode-word.js';
-import type { ShellParser, ShellWord, SimpleCommand } from './shell-syntax.js';
+import type { ShellParser, ShellScript, ShellWord } from './shell-syntax.js';
 
 /**
  * By lower-case name: the words a name stands for, or `null` when the guard cannot tell (a value
@@ -18,10 +18,18 @@ export type CommandAliases = ReadonlyMap<string, readonly ShellWord[] | null>;
 
 const ALIAS_DEFINITION = /^([^=\s/$`"'\\\uFFFD]+)=([\s\S]*)$/;
 
-/** The aliases and hashed paths `commands` define. Shell text an alias holds is read with `parser`. */
-export function commandAliases(commands: readonly SimpleCommand[], parser: ShellParser): Map<string, readonly ShellWord[] | null> {
+/** What a script defines: its aliases, and why some name may run an unknown program (when it may). */
+export interface DefinedAliases {
+  aliases: Map<string, readonly ShellWord[] | null>;
+  /** Set when the script fills bash's command table in a way whose names cannot be read. */
+  unknownNames?: string;
+}
+
+/** The aliases and hashed paths a script defines. Shell text an alias holds is read with `parser`. */
+export function commandAliases(script: Pick<ShellScript, 'commands' | 'assignments'>, parser: ShellParser): DefinedAliases {
   const aliases = new Map<string, readonly ShellWord[] | null>();
-  for (const command of commands) {
+  let unknownNames: string | undefined;
+  for (const command of script.commands) {
     const name = commandName(command.words[0]);
     const args = command.words.slice(1);
     if (name === 'alias') {
@@ -31,17 +39,32 @@ export function commandAliases(commands: readonly SimpleCommand[], parser: Shell
         if (definition) aliases.set(definition[1]!.toLowerCase(), word.literal ? aliasWords(definition[2]!, parser) : null);
       }
     } else if (name === 'hash') {
-      // `hash -p PATH NAME…` (the letter may stand with others: `-rp`).
-      const option = args.findIndex((word) => /^-[a-z]*p[a-z]*$/.test(word.value));
+      // `hash -p PATH NAME…`, the letter possibly among others (`-rp`) or the path attached (`-p/bin/rm`).
+      const option = args.findIndex((word) => HASH_PATH_OPTION.test(word.value));
       if (option < 0) continue;
-      const path = args[option + 1];
-      for (const hashed of args.slice(option + 2)) {
+      const attached = HASH_PATH_OPTION.exec(args[option]!.value)![1]!;
+      const path = attached !== '' ? (args[option]!.literal ? literalWord(attached) : undefined) : args[option + 1];
+      for (const hashed of args.slice(option + (attached !== '' ? 1 : 2))) {
         if (hashed.literal) aliases.set(hashed.value.toLowerCase(), path?.literal ? [literalWord(path.value)] : null);
       }
     }
   }
-  return aliases;
+  // `BASH_CMDS[del]=/bin/rm`, `BASH_CMDS+=([del]=/bin/rm)`: the same table as `hash -p`.
+  for (const { name, value } of [...script.assignments, ...script.commands.flatMap((command) => command.assignments)]) {
+    const entry = /^BASH_CMDS\[(.+)\]$/.exec(name);
+    if (entry) {
+      aliases.set(entry[1]!.toLowerCase(), value.literal ? [literalWord(value.value)] : null);
+      continue;
+    }
+    if (name !== 'BASH_CMDS') continue;
+    const pairs = value.literal ? [...value.value.matchAll(/\[([^\]]+)\]=([^\s)]+)/g)] : [];
+    if (pairs.length === 0) unknownNames = '`BASH_CMDS` is filled with names only known at run time';
+    for (const [, hashed, path] of pairs) aliases.set(hashed!.toLowerCase(), [literalWord(path!)]);
+  }
+  return unknownNames ? { aliases, unknownNames } : { aliases };
 }
+
+const HASH_PATH_OPTION = /^-[a-z]*p(.*)$/s;
 
 /** The words an alias's text stands for, when it is one simple command. */
 function aliasWords(text: string, parser: ShellParser): readonly ShellWord[] | null {

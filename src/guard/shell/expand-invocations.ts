@@ -111,12 +111,10 @@ class Expander {
   ) {}
 
   script(script: ShellScript, hop: Hop, origin: SimpleCommand | undefined): void {
-    const defined = commandAliases(script.commands, this.parser);
-    const scoped: Hop = {
-      ...hop,
-      assignments: [...hop.assignments, ...script.assignments, ...selectionAssignments(script.commands)],
-      aliases: defined.size > 0 ? new Map([...hop.aliases, ...defined]) : hop.aliases,
-    };
+    const defined = commandAliases(script, this.parser);
+    const aliases = defined.aliases.size > 0 ? new Map([...hop.aliases, ...defined.aliases]) : hop.aliases;
+    const scoped: Hop = { ...hop, assignments: [...hop.assignments, ...script.assignments, ...selectionAssignments(script.commands, aliases)], aliases };
+    if (defined.unknownNames) this.uncertain(defined.unknownNames, origin ?? script.commands[0] ?? { words: [], assignments: [], redirects: [], text: '' }, scoped);
     if (!hop.lenient) {
       for (const problem of script.problems) {
         const command = origin ?? script.commands[0] ?? { words: [], assignments: [], redirects: [], text: '' };
@@ -153,12 +151,13 @@ class Expander {
     for (const reading of readings) this.reading(reading, command, startHop, written);
   }
 
-  /** Follows one reading of a command's words (see `substituteVariables`). */
-  private reading(start: ShellWord[], command: SimpleCommand, startHop: Hop, written: Map<string, Stdin>): void {
+  /**
+   * Follows one reading of a command's words (see `substituteVariables`). `expanded`: the aliases
+   * already expanded in this reading (each once, as the shell does: `alias rm='rm -i'` is no loop).
+   */
+  private reading(start: ShellWord[], command: SimpleCommand, startHop: Hop, written: Map<string, Stdin>, expanded: ReadonlySet<string> = new Set()): void {
     let words = start;
     let hop = startHop;
-    // Each alias is expanded once per command, as the shell does (`alias rm='rm -i'` is no loop).
-    const expanded = new Set<string>();
     // Redirects without a command (`> tollgate.yaml`) still write: record them for the write rules.
     if (words.length === 0 && command.redirects.length > 0) this.record('', [], command, hop);
     for (let step = 0; step < MAX_STEPS && words.length > 0; step++) {
@@ -168,16 +167,12 @@ class Expander {
         this.uncertain(`the command name \`${first.display}\` is only known at run time`, command, hop);
         return;
       }
+      // A name the script aliases or hashes is judged both as what it stands for and as itself:
+      // whether the shell expands it depends on the shell and its settings (bash expands aliases
+      // only interactively or with `expand_aliases`, dash has no `hash -p`), so either may run.
       const alias = expanded.has(name) ? undefined : hop.aliases.get(name);
-      if (alias !== undefined) {
-        if (alias === null) {
-          this.uncertain(`\`${name}\` is an alias or hashed path whose command the guard cannot read`, command, hop);
-          return;
-        }
-        expanded.add(name);
-        words = [...alias, ...words.slice(1)];
-        continue;
-      }
+      if (alias === null) this.uncertain(`\`${name}\` is an alias or hashed path whose command the guard cannot read`, command, hop);
+      else if (alias !== undefined) this.reading([...alias, ...words.slice(1)], command, hop, written, new Set([...expanded, name]));
       const next = unwrapCommand(name, words, { assignments: hop.assignments, ...(this.gitAlias ? { gitAlias: this.gitAlias } : {}) });
       switch (next.kind) {
         case 'query':

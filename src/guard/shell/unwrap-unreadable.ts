@@ -1,30 +1,57 @@
 /**
- * @module Commands that make code run which the guard does not read: a makefile from standard input
- * or `--eval`, PowerShell, a builtin loaded from a shared object, and alias or hashed-path
+ * @module Commands that make code run which the guard does not read, or reads another way: a
+ * makefile (`make -f`, `make --eval`), PowerShell, a builtin loaded from a shared object, and alias or hashed-path
  * definitions whose name is only known at run time (`command-aliases.ts` follows the others).
  * Each is a step the guard cannot follow, so a person decides.
  */
-import { parseArguments } from './parse-arguments.js';
+import { literalWord } from './decode-word.js';
 import type { ShellWord } from './shell-syntax.js';
 import type { UnwrapStep } from './unwrap-command.js';
 
 const FINAL: UnwrapStep = { kind: 'final' };
-const STDIN_FILES = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
-/** `make -f -`, `make -f <(…)`, `make --eval='…'`: a makefile written on the spot. A makefile on disk is the repository's. */
+/**
+ * `make --eval='…'` (also `-E`, and any unambiguous abbreviation, as getopt takes it) runs makefile
+ * text the guard does not read; `make -f FILE` is read like a script the command runs: a makefile
+ * the command writes or pipes in (`-f -`) has its recipes judged as shell, one on disk is the
+ * repository's and run as it is.
+ */
 export function unwrapMake(name: string, args: readonly ShellWord[]): UnwrapStep {
-  const parsed = parseArguments(args, {
-    shortWithValue: 'fCIjlWo',
-    longWithValue: ['file', 'makefile', 'directory', 'include-dir', 'jobs', 'load-average', 'what-if', 'new-file', 'assume-new', 'old-file', 'assume-old', 'eval'],
-  });
-  if (parsed.flags.has('--eval')) return { kind: 'uncertain', reason: `\`${name} --eval\` runs makefile text, which the guard does not read` };
-  const files = ['-f', '--file', '--makefile'].flatMap((option) => parsed.valueWords.get(option) ?? []);
-  const values = ['-f', '--file', '--makefile'].flatMap((option) => parsed.values.get(option) ?? []);
-  if (files.some((word) => !word.literal) || values.some((value) => STDIN_FILES.has(value))) {
-    return { kind: 'uncertain', reason: `\`${name} -f\` runs a makefile read from standard input or made at run time, which the guard does not read` };
+  let file: ShellWord | undefined;
+  for (let index = 0; index < args.length; index++) {
+    const word = args[index]!;
+    const long = /^--([a-z-]+)(=.*)?$/s.exec(word.value);
+    const option = long ? longMakeOption(long[1]!) : undefined;
+    if (option === 'eval' || /^-[a-zA-Z]*E/.test(word.value) && !long) {
+      return { kind: 'uncertain', reason: `\`${name} --eval\` runs makefile text, which the guard does not read` };
+    }
+    if (option === 'file') file = long![2] !== undefined ? (word.literal ? literalWord(long![2].slice(1)) : word) : args[++index];
+    else if (!long && /^-[a-zA-Z]*f/.test(word.value)) {
+      const attached = word.value.slice(word.value.indexOf('f') + 1);
+      file = attached !== '' ? (word.literal ? literalWord(attached) : word) : args[++index];
+    }
+    if (file && !file.literal) return { kind: 'uncertain', reason: `\`${name} -f\` runs a makefile only known at run time, which the guard does not read` };
   }
-  return FINAL;
+  if (!file) return FINAL;
+  return file.value === '-' ? { kind: 'stdin-program', label: `${name} -f -`, language: 'shell' } : { kind: 'script-file', label: `${name} -f`, path: file, language: 'shell' };
 }
+
+/** What a long option of GNU make stands for, taking unambiguous abbreviations (`--ev` is `--eval`). */
+function longMakeOption(written: string): 'eval' | 'file' | undefined {
+  const matches = MAKE_LONG_OPTIONS.filter((option) => option.startsWith(written));
+  const meaning = (option: string): 'eval' | 'file' | undefined => (option === 'eval' ? 'eval' : option === 'file' || option === 'makefile' ? 'file' : undefined);
+  // An ambiguous abbreviation is refused by make, unless every option it could be means the same.
+  const meanings = new Set(matches.map(meaning));
+  return meanings.size === 1 ? meaning(matches[0]!) : undefined;
+}
+
+const MAKE_LONG_OPTIONS = [
+  'always-make', 'directory', 'debug', 'environment-overrides', 'eval', 'file', 'makefile', 'help', 'ignore-errors', 'include-dir',
+  'jobs', 'keep-going', 'load-average', 'max-load', 'check-symlink-times', 'just-print', 'dry-run', 'recon', 'output-sync', 'old-file',
+  'assume-old', 'print-data-base', 'question', 'no-builtin-rules', 'no-builtin-variables', 'silent', 'quiet', 'no-keep-going', 'stop',
+  'touch', 'trace', 'version', 'print-directory', 'no-print-directory', 'what-if', 'new-file', 'assume-new', 'warn-undefined-variables',
+  'shuffle', 'no-silent', 'jobserver-style',
+];
 
 /** Options of `pwsh`/`powershell` that run code, and what only prints. */
 const POWERSHELL_CODE = /^[-/](?:c|command|e|ec|encodedcommand|f|file|cwa|commandwithargs)$/i;

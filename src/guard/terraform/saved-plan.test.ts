@@ -44,12 +44,16 @@ describe('decodeSavedPlan', () => {
     expect(plan.deletes).toEqual(['aws_db_instance.orders']);
   });
 
-  it('refuses a plan of another format version, a field of the wrong wire type and truncated bytes', () => {
+  it('refuses a plan of another format version, an unknown mode or action, a field of the wrong wire type and truncated bytes', () => {
     expect(() => decodeSavedPlan(encodeTfplan({ version: 2 }), reader)).toThrow('its format version is 2, not 3');
     const wrongType = new BinaryWriter().tag(1, WireType.Varint).uint32(3).tag(3, WireType.Varint).uint32(5).finish();
     expect(() => decodeSavedPlan(wrongType, reader)).toThrow('field 3 of the plan has wire type 0, not 2');
     const bytes = encodeTfplan({ changes: [{ address: 'aws_db_instance.orders', action: 'delete' }] });
     expect(() => decodeSavedPlan(bytes.subarray(0, bytes.length - 3), reader)).toThrow();
     expect(() => decodeSavedPlan(new Uint8Array(), reader)).toThrow('its format version is missing, not 3');
+    expect(() => decodeSavedPlan(encodeTfplan({ mode: 9 }), reader)).toThrow('its planning mode 9 is not one the guard knows');
+    const unknownAction = new BinaryWriter().tag(1, WireType.Varint).uint32(3).tag(3, WireType.LengthDelimited).fork();
+    unknownAction.tag(13, WireType.LengthDelimited).string('aws_db_instance.orders').tag(9, WireType.LengthDelimited).fork().tag(1, WireType.Varint).uint32(12).join().join();
+    expect(() => decodeSavedPlan(unknownAction.finish(), reader)).toThrow('the action 12 planned for aws_db_instance.orders is not one the guard knows');
   });
 });

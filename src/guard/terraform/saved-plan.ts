@@ -42,6 +42,12 @@ const DELETE_THEN_CREATE = 6;
 const CREATE_THEN_DELETE = 7;
 const FORGET = 8;
 const CREATE_THEN_FORGET = 9;
+/** NOOP, CREATE, READ, UPDATE and the above: an action outside these may destroy. */
+const KNOWN_ACTIONS = new Set([0, 1, 2, 3, DELETE, DELETE_THEN_CREATE, CREATE_THEN_DELETE, FORGET, CREATE_THEN_FORGET]);
+
+function fail(reason: string): never {
+  throw new Error(reason);
+}
 
 /** Decodes the `tfplan` part. Throws with a reason when it is not a plan this reader knows. */
 export function decodeSavedPlan(tfplan: Uint8Array, reader: ReaderFactory): SavedPlan {
@@ -49,7 +55,11 @@ export function decodeSavedPlan(tfplan: Uint8Array, reader: ReaderFactory): Save
   let version: number | undefined;
   forEachField(reader(tfplan), 'the plan', (field, read) => {
     if (field === 1) version = read.varint();
-    else if (field === 17) plan.mode = MODES[read.varint()] ?? 'normal';
+    else if (field === 17) {
+      const mode = read.varint();
+      // A mode this reader does not know may destroy: the plan is one it cannot read.
+      plan.mode = MODES[mode] ?? fail(`its planning mode ${mode} is not one the guard knows`);
+    }
     else if (field === 3) addResourceChange(plan, read.message(), reader);
     else if (field === 13 || field === 29) plan.workspace = readWorkspace(read.message(), reader) ?? plan.workspace;
     else read.skip();
@@ -70,6 +80,7 @@ function addResourceChange(plan: SavedPlan, bytes: Uint8Array, reader: ReaderFac
     } else read.skip();
   });
   const shown = deposed ? `${address} (deposed object)` : address;
+  if (!KNOWN_ACTIONS.has(action)) fail(`the action ${action} planned for ${address} is not one the guard knows`);
   if (action === DELETE) plan.deletes.push(shown);
   else if (action === DELETE_THEN_CREATE || action === CREATE_THEN_DELETE) plan.replaces.push(shown);
   else if (action === FORGET || action === CREATE_THEN_FORGET) plan.forgets.push(shown);
