@@ -87,9 +87,15 @@ export function findModuleCalls(body: HclBody): Set<string> {
   return addresses;
 }
 
-/** The `from` addresses of `moved` blocks: what was renamed or moved, not removed. */
-export function findMovedFrom(body: HclBody): Set<string> {
-  return new Set(blocks(body['moved']).flatMap((moved) => addressOf(moved['from']) ?? []));
+/** `moved` blocks: each `from` address with its `to` (what was renamed or moved, not removed). */
+export function findMoves(body: HclBody): Map<string, string> {
+  const moves = new Map<string, string>();
+  for (const moved of blocks(body['moved'])) {
+    const from = addressOf(moved['from']);
+    const to = addressOf(moved['to']);
+    if (from !== undefined && to !== undefined) moves.set(from, to);
+  }
+  return moves;
 }
 
 /**

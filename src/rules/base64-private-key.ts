@@ -1,14 +1,16 @@
 /**
- * @module Part of `secrets`: PEM private keys committed base64-encoded (a Kubernetes `Secret`'s
+ * @module Part of `secrets`: private keys committed base64-encoded (a Kubernetes `Secret`'s
  * `tls.key: LS0tLS1CRUdJTi…`, a CI variable, a Helm value), found without decoding every value.
  *
- * Every PEM private key holds `PRIVATE KEY-----` (in its BEGIN and END lines, whatever the key
- * type), and a base64 text holds it as one of three strings, one per position of the key in the
- * encoded bytes; certificates and public keys hold neither. A key base64-wrapped into short lines
- * is missed where a line break falls inside both of its markers.
+ * Every PEM and PGP private key holds `PRIVATE KEY` (in its BEGIN and END lines: `RSA PRIVATE KEY`,
+ * `OPENSSH PRIVATE KEY`, `PGP PRIVATE KEY BLOCK`, …), a PuTTY key starts with
+ * `PuTTY-User-Key-File-`, and a base64 text holds each as one of three strings, one per position of
+ * the key in the encoded bytes; certificates and public keys hold neither. A key base64-wrapped
+ * into short lines is missed where a line break falls inside each of its markers, and may be
+ * reported twice, at its BEGIN and its END line.
  */
 
-const MARKER = 'PRIVATE KEY-----';
+const MARKERS = ['PRIVATE KEY', 'PuTTY-User-Key-File-'];
 
 /**
  * The base64 characters that encode `text` whatever bytes surround it, for each of the three
@@ -27,12 +29,12 @@ export function base64Encodings(text: string): string[] {
  * A base64-encoded private key marker (capture group 1). Long literals only: V8 skips through text
  * that holds none, so testing every added byte for it costs little (~1.5 ms for 18 MB).
  */
-export const BASE64_PRIVATE_KEY = new RegExp(`(${base64Encodings(MARKER).map((needle) => needle.replace(/[+/]/g, '\\$&')).join('|')})`);
+export const BASE64_PRIVATE_KEY = new RegExp(`(${MARKERS.flatMap(base64Encodings).map((needle) => needle.replace(/[+/]/g, '\\$&')).join('|')})`);
 
 const BASE64_CHAR = /[A-Za-z0-9+/]/;
 /** How far back the start of the encoded value is looked for: a key's BEGIN line is near it. */
 const MAX_LOOK_BACK = 4096;
-const PEM_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/;
+const KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-\d: [\w@.-]{1,40}/;
 
 /**
  * What a finding shows: the key's BEGIN line read back from the base64 value that holds the marker
@@ -40,13 +42,29 @@ const PEM_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/;
  * it cannot be read back.
  */
 export function base64PrivateKeyEvidence(line: string, index: number): string {
+  const header = KEY_HEADER.exec(readBack(line, index))?.[0];
+  return `${header ?? 'PRIVATE KEY'} (base64-encoded)`;
+}
+
+/** Whether the marker at `index` is a key's END line (`-----END … PRIVATE KEY-----`) with no BEGIN before it on the line. */
+export function isBase64KeyEnd(line: string, index: number): boolean {
+  const text = readBack(line, index);
+  return /-----END [A-Z0-9 ]{0,40}PRIVATE KEY/.test(text) && !KEY_HEADER.test(text);
+}
+
+/** The base64 value around the marker at `index`, decoded up to just past the marker. */
+function readBack(line: string, index: number): string {
   let start = index;
   while (start > 0 && index - start < MAX_LOOK_BACK && BASE64_CHAR.test(line[start - 1]!)) start -= 1;
   // Where the encoded value starts is not known when it is longer than the look-back (a key after
   // a long certificate): one of four starting characters is where a base64 quantum starts.
+  let fallback = '';
   for (let shift = 0; shift < 4; shift += 1) {
-    const header = PEM_HEADER.exec(Buffer.from(line.slice(start + shift, index + 32), 'base64').toString('latin1'))?.[0];
-    if (header !== undefined) return `${header} (base64-encoded)`;
+    const text = Buffer.from(line.slice(start + shift, index + 64), 'base64').toString('latin1');
+    if (/PRIVATE KEY|PuTTY-User-Key-File-/.test(text)) {
+      if (KEY_HEADER.test(text) || /-----END /.test(text)) return text;
+      fallback ||= text;
+    }
   }
-  return `${MARKER} (base64-encoded)`;
+  return fallback;
 }

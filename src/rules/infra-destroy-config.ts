@@ -10,7 +10,7 @@
  * file of the same module, or named in a `moved` block's `from`, is not taken out. When a changed
  * `.tf` file has no content to parse, the diff's removed lines are the fallback for `prevent_destroy`.
  */
-import { findModuleCalls, findMovedFrom, findPreventDestroy, findRemovedBlocks, findResources, parseTerraformConfig, type HclBody } from '../analyzers/terraform-hcl.js';
+import { findModuleCalls, findMoves, findPreventDestroy, findRemovedBlocks, findResources, parseTerraformConfig, type HclBody } from '../analyzers/terraform-hcl.js';
 import type { Artifact, Change } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 
@@ -26,7 +26,7 @@ export interface ResourceTypeJudgement {
   isStateful(type: string): boolean;
   isIgnored(type: string): boolean;
   /** What destroying a stateful type loses, for the message. */
-  loses(type: string): string | undefined;
+  loses(type: string): string;
 }
 
 /** One side (base or head) of the changed files of one module. */
@@ -34,7 +34,8 @@ interface ModuleSide {
   /** Resource and module-call addresses, with the file each is in. */
   blocks: Map<string, string>;
   protectedBlocks: Set<string>;
-  movedFrom: Set<string>;
+  /** `moved` blocks: `from` → `to`. */
+  moves: Map<string, string>;
   removedBlocks: Map<string, { destroy: boolean; file: string }>;
 }
 
@@ -79,17 +80,22 @@ export async function findConfigDestroys(change: Change, types: ResourceTypeJudg
     const after = head.get(module) ?? emptySide();
     for (const address of before.protectedBlocks) {
       if (after.protectedBlocks.has(address)) continue;
+      const stillThere = after.blocks.has(address);
+      // Taken out with its protection, a stateful resource is as critical as any other taken out.
+      const type = typeOf(address);
+      const stateful = !stillThere && type !== undefined && !movedTo(after, address) && types.isStateful(type);
       findings.push({
         rule: ID,
-        severity: 'high',
-        message: after.blocks.has(address) ? `\`prevent_destroy\` removed from ${address}` : `${address}, protected by \`prevent_destroy\`, was removed from the configuration`,
+        severity: stateful ? 'critical' : 'high',
+        message: stillThere ? `\`prevent_destroy\` removed from ${address}` : `${address}, protected by \`prevent_destroy\`, was removed from the configuration`,
         file: before.blocks.get(address)!,
+        ...(stateful ? { evidence: `stateful: ${types.loses(type)}` } : {}),
         remediation: KEEP_PROTECTION,
       });
     }
     if (unreadable.has(module)) continue;
     for (const [address, file] of before.blocks) {
-      if (after.blocks.has(address) || before.protectedBlocks.has(address) || after.movedFrom.has(address) || after.removedBlocks.has(address)) continue;
+      if (after.blocks.has(address) || before.protectedBlocks.has(address) || movedTo(after, address) || after.removedBlocks.has(address)) continue;
       const finding = takenOut(address, file, types);
       if (finding) findings.push(finding);
     }
@@ -105,7 +111,7 @@ export async function findConfigDestroys(change: Change, types: ResourceTypeJudg
 }
 
 function emptySide(): ModuleSide {
-  return { blocks: new Map(), protectedBlocks: new Set(), movedFrom: new Set(), removedBlocks: new Map() };
+  return { blocks: new Map(), protectedBlocks: new Set(), moves: new Map(), removedBlocks: new Map() };
 }
 
 function addSide(sides: Map<string, ModuleSide>, module: string, file: string, body: HclBody): void {
@@ -113,8 +119,21 @@ function addSide(sides: Map<string, ModuleSide>, module: string, file: string, b
   if (!side) sides.set(module, (side = emptySide()));
   for (const address of [...findResources(body), ...findModuleCalls(body)]) side.blocks.set(address, file);
   for (const address of findPreventDestroy(body)) side.protectedBlocks.add(address);
-  for (const address of findMovedFrom(body)) side.movedFrom.add(address);
+  for (const [from, to] of findMoves(body)) side.moves.set(from, to);
   for (const { from, destroy } of findRemovedBlocks(body)) side.removedBlocks.set(from, { destroy, file });
+}
+
+/**
+ * Whether a `moved` block takes `address` to a block the module declares at head: moved to an
+ * address nothing declares, Terraform destroys the object there. A move into a module call
+ * (`module.db.aws_db_instance.this`) needs that call; what the module declares is not read.
+ */
+function movedTo(head: ModuleSide, address: string): boolean {
+  const to = head.moves.get(address);
+  if (to === undefined) return false;
+  const declared = to.replace(/\[[^\]]*\]/g, '');
+  const call = /^module\.[^.]+/.exec(declared)?.[0];
+  return head.blocks.has(declared) || (call !== undefined && head.blocks.has(call));
 }
 
 /** The resource type of an address (`aws_db_instance.orders`), or undefined for a module call. */
@@ -136,7 +155,7 @@ function takenOut(address: string, file: string, types: ResourceTypeJudgement): 
   const loses = types.isStateful(type) ? types.loses(type) : undefined;
   return {
     rule: ID,
-    severity: types.isStateful(type) ? 'critical' : 'high',
+    severity: loses ? 'critical' : 'high',
     message: `${address} was removed from the configuration: the next apply destroys it`,
     file,
     ...(loses ? { evidence: `stateful: ${loses}` } : {}),

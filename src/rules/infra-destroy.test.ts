@@ -158,12 +158,12 @@ describe('infra-destroy: prevent_destroy', () => {
     expect(findings.map((f) => [f.severity, f.message, f.file])).toEqual([['high', '`prevent_destroy` removed from aws_db_instance.orders', 'infra/main.tf']]);
   });
 
-  it('reports a protected resource deleted with its file, and the unprotected one with it', async () => {
+  it('reports protected resources deleted with their file (critical, being stateful), and the unprotected one with them', async () => {
     const findings = await runTf(tf('infra/main.tf', fixture('main.base.tf'), undefined));
     expect(findings.map((f) => [f.severity, f.message]).sort()).toEqual([
-      ['high', 'aws_db_instance.orders, protected by `prevent_destroy`, was removed from the configuration'],
+      ['critical', 'aws_db_instance.orders, protected by `prevent_destroy`, was removed from the configuration'],
+      ['critical', 'aws_s3_bucket.assets, protected by `prevent_destroy`, was removed from the configuration'],
       ['high', 'aws_instance.worker was removed from the configuration: the next apply destroys it'],
-      ['high', 'aws_s3_bucket.assets, protected by `prevent_destroy`, was removed from the configuration'],
     ]);
   });
 
@@ -281,5 +281,40 @@ describe('infra-destroy: configuration that destroys on the next apply', () => {
 
   it('judges nothing taken out of a module whose head does not parse (Terraform stops there)', async () => {
     expect(await runTf([tf('infra/main.tf', DB + WEB, 'resource "aws_instance" "web" {\n  x =\n')])).toEqual([]);
+  });
+});
+
+describe('infra-destroy: `moved` blocks', () => {
+  const tf = (path: string, base: string | undefined, head: string | undefined) => ({
+    file: fileFromContents(path, base, head),
+    artifact: buildArtifact('terraform-hcl', path, head, base),
+  });
+  const runTf = (...files: ReturnType<typeof tf>[]) => run(files.map((f) => f.artifact), files.map((f) => f.file));
+  const DB = 'resource "aws_db_instance" "users" {\n  engine = "postgres"\n}\n';
+  const moved = (to: string) => `moved {\n  from = aws_db_instance.users\n  to   = ${to}\n}\n`;
+
+  it('reports a resource moved to an address nothing declares (Terraform destroys it there)', async () => {
+    const findings = await runTf(tf('infra/db.tf', DB, moved('aws_db_instance.users_gone')));
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([['critical', 'aws_db_instance.users was removed from the configuration: the next apply destroys it']]);
+  });
+
+  it('accepts a move into a module call the configuration has, and not into one it lacks', async () => {
+    const call = 'module "db" {\n  source = "./modules/db"\n}\n';
+    expect(await runTf(tf('infra/db.tf', DB, call + moved('module.db.aws_db_instance.this')))).toEqual([]);
+    expect((await runTf(tf('infra/db.tf', DB, moved('module.db.aws_db_instance.this')))).map((f) => f.severity)).toEqual(['critical']);
+  });
+
+  it('accepts a move to an indexed instance of a declared resource', async () => {
+    const counted = 'resource "aws_db_instance" "users_v2" {\n  count = 1\n}\n';
+    expect(await runTf(tf('infra/db.tf', DB, counted + moved('aws_db_instance.users_v2[0]')))).toEqual([]);
+  });
+
+  it('rates a protected stateful resource moved nowhere as critical, and one moved to a declared address as the lost protection only', async () => {
+    const protectedDb = 'resource "aws_db_instance" "users" {\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n';
+    expect((await runTf(tf('infra/db.tf', protectedDb, moved('aws_db_instance.gone')))).map((f) => f.severity)).toEqual(['critical']);
+    const renamed = 'resource "aws_db_instance" "users_v2" {}\n' + moved('aws_db_instance.users_v2');
+    expect((await runTf(tf('infra/db.tf', protectedDb, renamed))).map((f) => [f.severity, f.message])).toEqual([
+      ['high', 'aws_db_instance.users, protected by `prevent_destroy`, was removed from the configuration'],
+    ]);
   });
 });

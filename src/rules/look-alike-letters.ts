@@ -1,15 +1,21 @@
 /**
  * @module Part of `prompt-injection`: text written with letters that look Latin but are not
- * (Cyrillic `і` and `о` in "іgnоre", Greek `ο`, fullwidth `ｉｇｎｏｒｅ`, mathematical `𝐢𝐠𝐧𝐨𝐫𝐞`), read
+ * (Cyrillic `і` and `о` in "іgnоre", Greek `ο`, fullwidth `ｉｇｎｏｒｅ`, mathematical `𝐢𝐠𝐧𝐨𝐫𝐞`, roman `ⅰ`), read
  * as the Latin a reader sees, so a phrase cannot hide from the patterns behind them.
  *
- * Compatibility forms (fullwidth, mathematical, ligatures) fold with NFKC; Cyrillic and Greek
- * letters with a Latin twin fold by the table below, a subset of Unicode's confusables
- * (UTS #39) limited to letters that pass for Latin in ordinary fonts.
+ * Compatibility forms (fullwidth, mathematical, circled, superscript, roman numerals, ligatures)
+ * fold with NFKC; Cyrillic, Greek, Armenian and other letters with a Latin twin fold by the table
+ * below, a subset of Unicode's confusables (UTS #39) limited to letters that pass for Latin in
+ * ordinary fonts.
  */
 
-/** Any character that may fold: text without one (all of ordinary ASCII and Latin-1 text) is left as it is. */
-export const LOOK_ALIKE_HINT = /[\u0370-\u052F\u2100-\u214F\uFB00-\uFB4F\uFF01-\uFF5E]|\uD835[\uDC00-\uDFFF]/;
+/**
+ * Any character that may fold: text without one (all of ordinary ASCII and Latin-1 text) is left as
+ * it is. Dotless `ı`, IPA and modifier letters, Greek, Cyrillic, Armenian, phonetic small capitals,
+ * super- and subscripts, letterlike symbols and roman numerals, circled letters, ligatures,
+ * fullwidth forms, mathematical letters and enclosed capitals.
+ */
+export const LOOK_ALIKE_HINT = /[\u0131\u0250-\u02FF\u0370-\u058F\u1D00-\u1DBF\u2070-\u209F\u2100-\u218F\u2460-\u24FF\uFB00-\uFB4F\uFF01-\uFF5E]|\uD835[\uDC00-\uDFFF]|\uD83C[\uDD10-\uDD89]/;
 
 const TWINS: Readonly<Record<string, string>> = {
   // Cyrillic
@@ -17,6 +23,9 @@ const TWINS: Readonly<Record<string, string>> = {
   і: 'i', ї: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l', ү: 'y',
   А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X',
   І: 'I', Ј: 'J', Ѕ: 'S', Ү: 'Y', Ԁ: 'D', Ԛ: 'Q', Ԝ: 'W', Ӏ: 'I',
+  // Latin letters outside ASCII that pass for ASCII ones, Armenian, phonetic small capitals
+  ı: 'i', ɑ: 'a', ɡ: 'g', ɩ: 'i', ɪ: 'i', ʀ: 'r', օ: 'o', ո: 'n', ս: 'u', հ: 'h', ց: 'g', ᴀ: 'a', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ᴊ: 'j',
+  ᴋ: 'k', ᴍ: 'm', ᴏ: 'o', ᴘ: 'p', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ᴢ: 'z',
   // Greek
   α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y',
   Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',

@@ -7,7 +7,7 @@
  * Every pattern is linear: no nested quantifiers, bounded repetition after a literal anchor.
  */
 import type { Severity } from '../core/finding.js';
-import { BASE64_PRIVATE_KEY, base64PrivateKeyEvidence } from './base64-private-key.js';
+import { BASE64_PRIVATE_KEY, base64PrivateKeyEvidence, isBase64KeyEnd } from './base64-private-key.js';
 
 /** Which cheap pre-check a line must pass before a pattern runs on it (see `lineHints`). */
 export type SecretHint = 'format' | 'url' | 'word';
@@ -26,6 +26,8 @@ export interface SecretPattern {
    * value, the line and where the match starts in it; every other value is shown redacted.
    */
   evidence?: (value: string, line: string, index: number) => string;
+  /** True when the match only ends what an earlier one began (a key's END line): reported once per file. */
+  continues?: (line: string, index: number) => boolean;
 }
 
 const isDocsExample = (value: string): boolean => /EXAMPLE|XXXXXXXX|0000000000/i.test(value);
@@ -46,6 +48,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     severity: 'critical',
     regex: BASE64_PRIVATE_KEY,
     evidence: (_value, line, index) => base64PrivateKeyEvidence(line, index),
+    continues: isBase64KeyEnd,
   },
   { id: 'aws-access-key-id', hint: 'format', label: 'AWS access key id (long-lived)', severity: 'critical', regex: /\b((?:AKIA|ABIA|ACCA)[A-Z0-9]{16})\b/, ignore: isDocsExample },
   { id: 'aws-session-key-id', hint: 'format', label: 'AWS temporary access key id', severity: 'high', regex: /\b(ASIA[A-Z0-9]{16})\b/, ignore: isDocsExample },

@@ -109,6 +109,17 @@ describe('secrets', () => {
       expect((await scan(lines, 'keys/service.b64')).map((f) => [f.line, f.evidence])).toEqual([[1, '-----BEGIN PRIVATE KEY----- (base64-encoded)']]);
     });
 
+    it('reports a wrapped key once, at its BEGIN line, and each of two keys in one file', async () => {
+      const rsa = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+      const wrapped = base64(rsa.privateKey).match(/.{1,64}/g)!;
+      expect((await scan(wrapped, 'keys/rsa.b64')).map((f) => [f.line, f.evidence])).toEqual([[1, '-----BEGIN RSA PRIVATE KEY----- (base64-encoded)']]);
+      const twoSecrets = [`  tls.key: ${base64(ec.privateKey)}`, '---', `  tls.key: ${base64(ed25519.privateKey)}`];
+      expect((await scan(twoSecrets, 'deploy/secrets.yaml')).map((f) => [f.line, f.evidence])).toEqual([
+        [1, '-----BEGIN EC PRIVATE KEY----- (base64-encoded)'],
+        [3, '-----BEGIN PRIVATE KEY----- (base64-encoded)'],
+      ]);
+    });
+
     it('reads the key type back from a value longer than it looks back through', async () => {
       const glued = `${randomChars(5000, B64, 41)}${base64(ed25519.privateKey)}`;
       const findings = await scan([`blob: ${glued}`], 'a.yaml');
@@ -118,11 +129,20 @@ describe('secrets', () => {
     it('names only the marker when the BEGIN line is not on the same line (a value wrapped inside it)', async () => {
       const rest = ed25519.privateKey.slice(ed25519.privateKey.indexOf('PRIVATE KEY-----'));
       const findings = await scan([base64(rest)], 'keys/service.b64');
-      expect(findings.map((f) => [f.severity, f.evidence])).toEqual([['critical', 'PRIVATE KEY----- (base64-encoded)']]);
+      expect(findings.map((f) => [f.severity, f.evidence])).toEqual([['critical', 'PRIVATE KEY (base64-encoded)']]);
+    });
+
+    it.each([
+      ['a PGP private key', `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${randomChars(120, B64, 42)}\n-----END PGP PRIVATE KEY BLOCK-----\n`, '-----BEGIN PGP PRIVATE KEY BLOCK-----'],
+      ['a PuTTY key', `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 1\n${randomChars(68, B64, 43)}\nPrivate-Lines: 1\n${randomChars(44, B64, 44)}\n`, 'PuTTY-User-Key-File-3: ssh-ed25519'],
+    ])('finds %s encoded, naming its format', async (_name, key, header) => {
+      const findings = await scan([`  key: ${base64(key)}`], 'deploy/secret.yaml');
+      expect(findings.map((f) => [f.severity, f.evidence])).toEqual([['critical', `${header} (base64-encoded)`]]);
     });
 
     it('ignores encoded certificates and public keys', async () => {
-      const lines = [`  tls.crt: ${base64(certificate(300))}`, `  tls.pub: ${base64(ec.publicKey)}`, `  ed.pub: ${base64(ed25519.publicKey)}`];
+      const pgpPublic = `-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n${randomChars(120, B64, 45)}\n-----END PGP PUBLIC KEY BLOCK-----\n`;
+      const lines = [`  tls.crt: ${base64(certificate(300))}`, `  tls.pub: ${base64(ec.publicKey)}`, `  ed.pub: ${base64(ed25519.publicKey)}`, `  pgp.pub: ${base64(pgpPublic)}`];
       expect(await scan(lines, 'deploy/tls-secret.yaml')).toEqual([]);
     });
   });

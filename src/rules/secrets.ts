@@ -49,6 +49,8 @@ export const secretsRule: BuiltinRule = {
     for (const file of input.change.files) {
       if (file.binary || ignored(file.path)) continue;
       const configFile = CONFIG_FILE.test(file.path);
+      // Patterns already reported in this file: a key's END line is not a second key.
+      const reported = new Set<string>();
       for (const hunk of file.hunks) {
         if (!HUNK_PRECHECKS.secrets(hunk)) continue;
         const text = hunkAddedText(hunk);
@@ -56,11 +58,11 @@ export const secretsRule: BuiltinRule = {
         const joined = CONCATENATION.test(text) ? joinLiterals(text) : undefined;
         for (const line of hunk.added) {
           const hints = lineHints(line.text);
-          const found = hints ? scanLine(file, line, hints, configFile, settings) : [];
+          const found = hints ? scanLine(file, line, hints, configFile, settings, reported) : [];
           if (found.length === 0 && joined !== undefined && CONCATENATION.test(line.text)) {
             const whole = { line: line.line, text: joinLiterals(line.text) };
             const wholeHints = lineHints(whole.text);
-            if (wholeHints) found.push(...scanLine(file, whole, wholeHints, configFile, settings));
+            if (wholeHints) found.push(...scanLine(file, whole, wholeHints, configFile, settings, reported));
           }
           findings.push(...found);
         }
@@ -76,6 +78,7 @@ function scanLine(
   hints: Set<SecretHint>,
   configFile: boolean,
   settings: { minLength: number; minEntropy: number },
+  reported: Set<string>,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const pattern of SECRET_PATTERNS) {
@@ -83,6 +86,8 @@ function scanLine(
     const match = pattern.regex.exec(line.text);
     const value = match?.[1];
     if (value === undefined || pattern.ignore?.(value)) continue;
+    if (reported.has(pattern.id) && pattern.continues?.(line.text, match!.index)) continue;
+    reported.add(pattern.id);
     findings.push({
       rule: ID,
       severity: pattern.severity,
