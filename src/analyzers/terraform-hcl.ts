@@ -80,6 +80,25 @@ export function findResources(body: HclBody): Set<string> {
   return addresses;
 }
 
+/**
+ * The `count` of each resource block that sets one: the number when it is written as one, `computed`
+ * when it is an expression (`var.replicas`). A block without `count` is one instance and is left out.
+ */
+export function findResourceCounts(body: HclBody): Map<string, number | 'computed'> {
+  const counts = new Map<string, number | 'computed'>();
+  for (const resources of blocks(body['resource'])) {
+    for (const [type, byName] of Object.entries(resources)) {
+      for (const named of blocks(byName)) {
+        for (const [name, definitions] of Object.entries(named)) {
+          const count = blocks(definitions)[0]?.['count'];
+          if (count !== undefined) counts.set(`${type}.${name}`, typeof count === 'number' && Number.isInteger(count) ? count : 'computed');
+        }
+      }
+    }
+  }
+  return counts;
+}
+
 /** Names of every `module "name" {}` call in `body`, as addresses (`module.name`). */
 export function findModuleCalls(body: HclBody): Set<string> {
   const addresses = new Set<string>();

@@ -10,7 +10,7 @@
  * file of the same module, or named in a `moved` block's `from`, is not taken out. When a changed
  * `.tf` file has no content to parse, the diff's removed lines are the fallback for `prevent_destroy`.
  */
-import { findModuleCalls, findMoves, findPreventDestroy, findRemovedBlocks, findResources, parseTerraformConfig, type HclBody } from '../analyzers/terraform-hcl.js';
+import { findModuleCalls, findMoves, findPreventDestroy, findRemovedBlocks, findResourceCounts, findResources, parseTerraformConfig, type HclBody } from '../analyzers/terraform-hcl.js';
 import type { Artifact, Change } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 
@@ -34,6 +34,8 @@ interface ModuleSide {
   /** Resource and module-call addresses, with the file each is in. */
   blocks: Map<string, string>;
   protectedBlocks: Set<string>;
+  /** `count` of the resource blocks that set one. */
+  counts: Map<string, number | 'computed'>;
   /** `moved` blocks: `from` → `to`. */
   moves: Map<string, string>;
   removedBlocks: Map<string, { destroy: boolean; file: string }>;
@@ -95,7 +97,12 @@ export async function findConfigDestroys(change: Change, types: ResourceTypeJudg
     }
     if (unreadable.has(module)) continue;
     for (const [address, file] of before.blocks) {
-      if (after.blocks.has(address) || before.protectedBlocks.has(address) || movedTo(after, address) || after.removedBlocks.has(address)) continue;
+      if (after.blocks.has(address)) {
+        const finding = fewerInstances(address, before.counts.get(address), after.counts.get(address), after.blocks.get(address)!, types);
+        if (finding) findings.push(finding);
+        continue;
+      }
+      if (before.protectedBlocks.has(address) || movedTo(after, address) || after.removedBlocks.has(address)) continue;
       const finding = takenOut(address, file, types);
       if (finding) findings.push(finding);
     }
@@ -111,7 +118,7 @@ export async function findConfigDestroys(change: Change, types: ResourceTypeJudg
 }
 
 function emptySide(): ModuleSide {
-  return { blocks: new Map(), protectedBlocks: new Set(), moves: new Map(), removedBlocks: new Map() };
+  return { blocks: new Map(), protectedBlocks: new Set(), counts: new Map(), moves: new Map(), removedBlocks: new Map() };
 }
 
 function addSide(sides: Map<string, ModuleSide>, module: string, file: string, body: HclBody): void {
@@ -119,6 +126,7 @@ function addSide(sides: Map<string, ModuleSide>, module: string, file: string, b
   if (!side) sides.set(module, (side = emptySide()));
   for (const address of [...findResources(body), ...findModuleCalls(body)]) side.blocks.set(address, file);
   for (const address of findPreventDestroy(body)) side.protectedBlocks.add(address);
+  for (const [address, count] of findResourceCounts(body)) side.counts.set(address, count);
   for (const [from, to] of findMoves(body)) side.moves.set(from, to);
   for (const { from, destroy } of findRemovedBlocks(body)) side.removedBlocks.set(from, { destroy, file });
 }
@@ -160,6 +168,27 @@ function takenOut(address: string, file: string, types: ResourceTypeJudgement): 
     file,
     ...(loses ? { evidence: `stateful: ${loses}` } : {}),
     remediation: 'if it must live on, add a `moved` block to its new address or a `removed` block with `lifecycle { destroy = false }`; otherwise attach the plan and a backup plan',
+  };
+}
+
+/**
+ * A `count` lowered from one literal number to another (no `count` is one instance, without an
+ * index): the instances above the new count are destroyed.
+ */
+function fewerInstances(address: string, before: number | 'computed' | undefined, after: number | 'computed' | undefined, file: string, types: ResourceTypeJudgement): Finding | undefined {
+  const type = typeOf(address);
+  const was = before ?? 1;
+  const now = after ?? 1;
+  if (type === undefined || was === 'computed' || now === 'computed' || now >= was || types.isIgnored(type)) return undefined;
+  const gone = before === undefined ? address : was - now === 1 ? `${address}[${now}]` : `${address}[${now}] to [${was - 1}]`;
+  const loses = types.isStateful(type) ? types.loses(type) : undefined;
+  return {
+    rule: ID,
+    severity: loses ? 'critical' : 'high',
+    message: `\`count\` of ${address} lowered from ${was} to ${now}: the next apply destroys ${gone}`,
+    file,
+    ...(loses ? { evidence: `stateful: ${loses}` } : {}),
+    remediation: 'make sure the instances above the new count are meant to go (a `moved` block keeps one under another address); attach the plan',
   };
 }
 

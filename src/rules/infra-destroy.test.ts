@@ -318,3 +318,25 @@ describe('infra-destroy: `moved` blocks', () => {
     ]);
   });
 });
+
+describe('infra-destroy: `count` lowered', () => {
+  const tf = (base: string, head: string) => ({ file: fileFromContents('infra/db.tf', base, head), artifact: buildArtifact('terraform-hcl', 'infra/db.tf', head, base) });
+  const runTf = (...files: ReturnType<typeof tf>[]) => run(files.map((f) => f.artifact), files.map((f) => f.file));
+  const db = (count: string) => `resource "aws_db_instance" "replica" {\n${count}  engine = "postgres"\n}\n`;
+
+  it.each([
+    ['1 to 0', db('  count = 1\n'), db('  count = 0\n'), 'critical', '`count` of aws_db_instance.replica lowered from 1 to 0: the next apply destroys aws_db_instance.replica[0]'],
+    ['3 to 1', db('  count = 3\n'), db('  count = 1\n'), 'critical', '`count` of aws_db_instance.replica lowered from 3 to 1: the next apply destroys aws_db_instance.replica[1] to [2]'],
+    ['none (one instance) to 0', db(''), db('  count = 0\n'), 'critical', '`count` of aws_db_instance.replica lowered from 1 to 0: the next apply destroys aws_db_instance.replica'],
+  ])('reports a count lowered from %s', async (_name, base, head, severity, message) => {
+    expect((await runTf(tf(base, head))).map((f) => [f.severity, f.message])).toEqual([[severity, message]]);
+  });
+
+  it.each([
+    ['raised', db('  count = 1\n'), db('  count = 2\n')],
+    ['added as 1 (Terraform moves the instance to [0])', db(''), db('  count = 1\n')],
+    ['made an expression', db('  count = 2\n'), db('  count = var.replicas\n')],
+  ])('reports nothing for a count %s', async (_name, base, head) => {
+    expect(await runTf(tf(base, head))).toEqual([]);
+  });
+});
