@@ -71,6 +71,8 @@ const BENIGN: Row[] = [
   ["alias ll='ls -la'\nll src", 'allow'],
   ['hash -r && hash -p /usr/bin/ls l; l -la', 'allow'],
   ['make -f build.mk all', 'allow'],
+  ['make -C build -f Makefile -j4 test', 'allow'],
+  ["printf 'generated\\n' > notes.txt && make test", 'allow'],
   ['pwsh -Version', 'allow'],
   ['terraform plan -out=tfplan && terraform apply tfplan', 'allow'],
   ['make test', 'allow'],
@@ -206,13 +208,23 @@ const CATALOG_ROWS: Row[] = [
 /** `terraform apply FILE`: judged by what the saved plan in the file does. */
 const PLAN = '/work/repo/tfplan';
 const DELETES_ORDERS: TestContextOptions = { savedPlans: { [PLAN]: savedPlan({ deletes: ['aws_db_instance.orders'] }) } };
+const HARMLESS_P: TestContextOptions = { savedPlans: { '/work/repo/p': savedPlan({}) } };
 const INFRA_PLAN = { savedPlans: { '/work/repo/infra/tfplan': savedPlan({ replaces: ['aws_db_instance.orders'] }) } };
 const SAVED_PLANS: Row[] = [
   ['terraform apply tfplan', 'ask'],
   ['cp destroy.plan tfplan && terraform apply tfplan', 'ask'],
   ['terraform apply tfplan', 'allow', { savedPlans: { [PLAN]: savedPlan({}) } }],
-  // A plan the command makes afresh is what runs, not a stale file of the same name.
-  ['terraform plan -out=tfplan && terraform apply tfplan', 'allow', { savedPlans: { [PLAN]: savedPlan({ mode: 'destroy' }) } }],
+  // A plan the command makes afresh may fail and leave the file already there to the apply: that file is judged too.
+  ['terraform plan -out=tfplan && terraform apply tfplan', 'ask', { savedPlans: { [PLAN]: savedPlan({ mode: 'destroy' }) } }],
+  ['terraform plan -out=tfplan && terraform apply tfplan', 'allow', { savedPlans: { [PLAN]: savedPlan({}) } }],
+  ['terraform plan -out p && terraform show p && terraform apply p', 'allow'],
+  // Another part of the command naming the file may replace it before the apply.
+  ['terraform plan -out=q && cp destroy.plan q && terraform apply q', 'ask'],
+  ['cp destroy.plan q; terraform plan -out=q -var-file=missing.tfvars; terraform apply q', 'ask'],
+  ['terraform plan -replace=aws_db_instance.orders -out=p && terraform apply p', 'ask'],
+  ['export TF_CLI_ARGS_plan=-destroy; terraform plan -out=p && terraform apply p', 'ask'],
+  ['terraform plan -out=p && terraform apply p', 'ask', { env: { TF_CLI_ARGS_plan: '-destroy' } }],
+  ["TF_CLI_ARGS_apply='-des\\troy' terraform apply -auto-approve", 'ask'],
   ['terraform -chdir=infra plan -out=p && terraform -chdir=infra apply p', 'allow'],
   ['terraform -chdir=infra plan -out=p && terraform apply infra/./p', 'allow'],
   ['terraform plan -destroy=false -out=p && terraform apply p', 'allow'],
@@ -221,9 +233,11 @@ const SAVED_PLANS: Row[] = [
   ['terraform -chdir=a plan -destroy -out=p && terraform apply a/p', 'ask'],
   // Any destroy plan the command makes may be the one applied, however its path is spelled.
   ['terraform plan -destroy -out=old.plan; terraform plan -out=tfplan && terraform apply tfplan', 'ask'],
-  ['bash -c "terraform plan -destroy -out=p" && terraform apply p', 'ask'],
-  ['terragrunt run-all plan -destroy -out=p && terragrunt run-all apply p', 'ask'],
-  ['alias tf=terraform; tf plan -destroy -out=p && tf apply p', 'ask'],
+  // With a harmless plan at `p` now, only what the command does before the apply can make these a destroy.
+  ['bash -c "terraform plan -destroy -out=p" && terraform apply p', 'ask', HARMLESS_P],
+  ['terragrunt run-all plan -destroy -out=p && terragrunt run-all apply p', 'ask', HARMLESS_P],
+  ['alias tf=terraform; tf plan -destroy -out=p && tf apply p', 'ask', HARMLESS_P],
+  ['terraform apply p', 'allow', HARMLESS_P],
   ['TF_CLI_ARGS_plan=-destroy terraform plan -out=p && terraform apply p', 'ask'],
   ['TF_CLI_ARGS_apply=-destroy terraform apply -auto-approve', 'ask'],
   ['export TF_CLI_ARGS=-destroy; terraform apply -auto-approve', 'ask'],
@@ -473,13 +487,26 @@ const INDIRECT: Row[] = [
   ['BASH_CMDS[del]=/bin/rm; del -rf /', 'deny'],
   ['BASH_CMDS+=([del]=/bin/rm); del -rf /', 'deny'],
   ['BASH_CMDS=($PAIRS); del /', 'ask'],
+  ['BASH_CMDS["del"]=/bin/rm; del -rf ~', 'deny'],
+  ['BASH_CMDS=([del]="/bin/rm"); del -rf ~', 'deny'],
+  ['declare -A BASH_CMDS=([del]=/bin/rm); del -rf ~', 'deny'],
+  ["BASH_ALIASES[del]='rm -rf'; del ~", 'deny'],
+  ['BASH_CMDS[$N]=/bin/rm; ls', 'ask'],
+  ["printf -v 'BASH_CMDS[del]' /bin/rm; del -rf ~", 'ask'],
+  ["read 'BASH_CMDS[del]' <<< /bin/rm; del -rf ~", 'ask'],
   ['alias kc=kubectl; kc config use-context prod-eu && kubectl delete ns orders', 'deny'],
   ['alias del="$CMD"\ndel /', 'ask'],
   ['alias "$NAME"=rm', 'ask'],
   ['hash -p /bin/rm "$NAME"', 'ask'],
   ["alias wipe='cd / && rm -rf *'\nwipe", 'ask'],
-  ["echo 'all:; rm -rf /' | make -f -", 'deny'],
-  ["printf 'x: ; rm -rf ~' > m.mk && make -f m.mk x", 'deny'],
+  // A makefile the command makes up is not read: `@`, `-`, `$(shell …)` and `SHELL=` make recipes more than shell.
+  ["echo 'all:; rm -rf /' | make -f -", 'ask'],
+  ["echo 'all: ; @rm -rf /' | make -f -", 'ask'],
+  ["printf 'x: ; rm -rf ~' > m.mk && make -f m.mk x", 'ask'],
+  ["printf 'x: ; @rm -rf ~' > Makefile && make x", 'ask'],
+  ["printf 'x:\\n' > other.mk; make -f m.mk -f other.mk", 'ask'],
+  ["MAKEFLAGS='--eval=x:;@rm\\ -rf\\ ~' make x", 'ask'],
+  ['MAKEFILES=m.mk make', 'ask'],
   ["make -E 'x: ; rm -rf ~' -f /dev/null x", 'ask'],
   ["make --ev='x: ; rm -rf ~' x", 'ask'],
   ['make -f /dev/stdin < generated.mk', 'ask'],

@@ -2,15 +2,15 @@
  * @module Part of `secrets`: private keys committed base64-encoded (a Kubernetes `Secret`'s
  * `tls.key: LS0tLS1CRUdJTi…`, a CI variable, a Helm value), found without decoding every value.
  *
- * Every PEM and PGP private key holds `PRIVATE KEY` (in its BEGIN and END lines: `RSA PRIVATE KEY`,
- * `OPENSSH PRIVATE KEY`, `PGP PRIVATE KEY BLOCK`, …), a PuTTY key starts with
- * `PuTTY-User-Key-File-`, and a base64 text holds each as one of three strings, one per position of
- * the key in the encoded bytes; certificates and public keys hold neither. A key base64-wrapped
- * into short lines is missed where a line break falls inside each of its markers, and may be
- * reported twice, at its BEGIN and its END line.
+ * Every PEM private key holds `PRIVATE KEY-----` and every PGP one `PRIVATE KEY BLOCK-----` (in
+ * their BEGIN and END lines, whatever the key type), a PuTTY key starts with `PuTTY-User-Key-File-`,
+ * and a base64 text holds each as one of three strings, one per position of the key in the encoded
+ * bytes; certificates, public keys and text that only mentions a private key hold none. A key
+ * base64-wrapped into short lines is missed where line breaks fall inside each of its markers (a
+ * PuTTY key has one); its END line is not reported as a second key.
  */
 
-const MARKERS = ['PRIVATE KEY', 'PuTTY-User-Key-File-'];
+const MARKERS = ['PRIVATE KEY-----', 'PRIVATE KEY BLOCK-----', 'PuTTY-User-Key-File-'];
 
 /**
  * The base64 characters that encode `text` whatever bytes surround it, for each of the three
@@ -61,7 +61,7 @@ function readBack(line: string, index: number): string {
   let fallback = '';
   for (let shift = 0; shift < 4; shift += 1) {
     const text = Buffer.from(line.slice(start + shift, index + 64), 'base64').toString('latin1');
-    if (/PRIVATE KEY|PuTTY-User-Key-File-/.test(text)) {
+    if (/PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-/.test(text)) {
       if (KEY_HEADER.test(text) || /-----END /.test(text)) return text;
       fallback ||= text;
     }

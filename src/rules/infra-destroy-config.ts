@@ -81,7 +81,8 @@ export async function findConfigDestroys(change: Change, types: ResourceTypeJudg
   for (const [module, before] of base) {
     const after = head.get(module) ?? emptySide();
     for (const address of before.protectedBlocks) {
-      if (after.protectedBlocks.has(address)) continue;
+      // A `removed` block says itself what happens to it (destroyed, or kept unmanaged).
+      if (after.protectedBlocks.has(address) || after.removedBlocks.has(address)) continue;
       const stillThere = after.blocks.has(address);
       // Taken out with its protection, a stateful resource is as critical as any other taken out.
       const type = typeOf(address);
@@ -132,16 +133,19 @@ function addSide(sides: Map<string, ModuleSide>, module: string, file: string, b
 }
 
 /**
- * Whether a `moved` block takes `address` to a block the module declares at head: moved to an
- * address nothing declares, Terraform destroys the object there. A move into a module call
- * (`module.db.aws_db_instance.this`) needs that call; what the module declares is not read.
+ * Whether `moved` blocks take `address` (through any chain of them: a→b, b→c) to a block the
+ * module declares at head: moved to an address nothing declares, Terraform destroys the object
+ * there. A move into a module call (`module.db.aws_db_instance.this`) is taken as made: the call
+ * may sit in a file the change leaves alone, and what the module declares is not read.
  */
 function movedTo(head: ModuleSide, address: string): boolean {
-  const to = head.moves.get(address);
-  if (to === undefined) return false;
-  const declared = to.replace(/\[[^\]]*\]/g, '');
-  const call = /^module\.[^.]+/.exec(declared)?.[0];
-  return head.blocks.has(declared) || (call !== undefined && head.blocks.has(call));
+  let to = head.moves.get(address);
+  for (let hops = 0; to !== undefined && hops < 16; hops++) {
+    const declared = to.replace(/\[[^\]]*\]/g, '');
+    if (declared.startsWith('module.') || head.blocks.has(declared)) return true;
+    to = head.moves.get(to) ?? head.moves.get(declared);
+  }
+  return false;
 }
 
 /** The resource type of an address (`aws_db_instance.orders`), or undefined for a module call. */

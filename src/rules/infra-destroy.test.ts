@@ -298,10 +298,20 @@ describe('infra-destroy: `moved` blocks', () => {
     expect(findings.map((f) => [f.severity, f.message])).toEqual([['critical', 'aws_db_instance.users was removed from the configuration: the next apply destroys it']]);
   });
 
-  it('accepts a move into a module call the configuration has, and not into one it lacks', async () => {
-    const call = 'module "db" {\n  source = "./modules/db"\n}\n';
-    expect(await runTf(tf('infra/db.tf', DB, call + moved('module.db.aws_db_instance.this')))).toEqual([]);
-    expect((await runTf(tf('infra/db.tf', DB, moved('module.db.aws_db_instance.this')))).map((f) => f.severity)).toEqual(['critical']);
+  it('accepts a move into a module call, which may be declared in a file the change leaves alone', async () => {
+    expect(await runTf(tf('infra/db.tf', DB, moved('module.db.aws_db_instance.this')))).toEqual([]);
+  });
+
+  it('follows a chain of moves to where it ends', async () => {
+    const chain = (end: string) => `${end}moved {\n  from = aws_db_instance.users\n  to   = aws_db_instance.b\n}\nmoved {\n  from = aws_db_instance.b\n  to   = aws_db_instance.c\n}\n`;
+    expect(await runTf(tf('infra/db.tf', DB, chain('resource "aws_db_instance" "c" {}\n')))).toEqual([]);
+    expect((await runTf(tf('infra/db.tf', DB, chain('')))).map((f) => f.severity)).toEqual(['critical']);
+  });
+
+  it('leaves a protected resource taken out by a `removed` block to what that block says', async () => {
+    const protectedDb = 'resource "aws_db_instance" "users" {\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n';
+    const forget = 'removed {\n  from = aws_db_instance.users\n  lifecycle {\n    destroy = false\n  }\n}\n';
+    expect((await runTf(tf('infra/db.tf', protectedDb, forget))).map((f) => f.severity)).toEqual(['medium']);
   });
 
   it('accepts a move to an indexed instance of a declared resource', async () => {

@@ -15,7 +15,7 @@
  * super- and subscripts, letterlike symbols and roman numerals, circled letters, ligatures,
  * fullwidth forms, mathematical letters and enclosed capitals.
  */
-export const LOOK_ALIKE_HINT = /[\u0131\u0250-\u02FF\u0370-\u058F\u1D00-\u1DBF\u2070-\u209F\u2100-\u218F\u2460-\u24FF\uFB00-\uFB4F\uFF01-\uFF5E]|\uD835[\uDC00-\uDFFF]|\uD83C[\uDD10-\uDD89]/;
+export const LOOK_ALIKE_HINT = /[\u0131\u0250-\u02FF\u0370-\u058F\u1D00-\u1DBF\u2070-\u209F\u2100-\u218F\u2460-\u24FF\uA720-\uA7FF\uFB00-\uFB4F\uFF01-\uFF5E]|\uD835[\uDC00-\uDFFF]|\uD83C[\uDD10-\uDD89]/;
 
 const TWINS: Readonly<Record<string, string>> = {
   // Cyrillic
@@ -25,7 +25,7 @@ const TWINS: Readonly<Record<string, string>> = {
   І: 'I', Ј: 'J', Ѕ: 'S', Ү: 'Y', Ԁ: 'D', Ԛ: 'Q', Ԝ: 'W', Ӏ: 'I',
   // Latin letters outside ASCII that pass for ASCII ones, Armenian, phonetic small capitals
   ı: 'i', ɑ: 'a', ɡ: 'g', ɩ: 'i', ɪ: 'i', ʀ: 'r', օ: 'o', ո: 'n', ս: 'u', հ: 'h', ց: 'g', ᴀ: 'a', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ᴊ: 'j',
-  ᴋ: 'k', ᴍ: 'm', ᴏ: 'o', ᴘ: 'p', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ᴢ: 'z',
+  ᴋ: 'k', ᴍ: 'm', ᴏ: 'o', ᴘ: 'p', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ᴢ: 'z', ʙ: 'b', ɢ: 'g', ʜ: 'h', ʟ: 'l', ɴ: 'n', ʏ: 'y', ꜰ: 'f', ꜱ: 's',
   // Greek
   α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y',
   Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',

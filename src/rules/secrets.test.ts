@@ -140,9 +140,9 @@ describe('secrets', () => {
       expect(findings.map((f) => [f.severity, f.evidence])).toEqual([['critical', `${header} (base64-encoded)`]]);
     });
 
-    it('ignores encoded certificates and public keys', async () => {
+    it('ignores encoded certificates, public keys and text that only mentions private keys', async () => {
       const pgpPublic = `-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n${randomChars(120, B64, 45)}\n-----END PGP PUBLIC KEY BLOCK-----\n`;
-      const lines = [`  tls.crt: ${base64(certificate(300))}`, `  tls.pub: ${base64(ec.publicKey)}`, `  ed.pub: ${base64(ed25519.publicKey)}`, `  pgp.pub: ${base64(pgpPublic)}`];
+      const lines = [`  tls.crt: ${base64(certificate(300))}`, `  tls.pub: ${base64(ec.publicKey)}`, `  ed.pub: ${base64(ed25519.publicKey)}`, `  pgp.pub: ${base64(pgpPublic)}`, `  readme: ${base64('Never commit a PRIVATE KEY or a PRIVATE KEY BLOCK: keep them in the vault.')}`];
       expect(await scan(lines, 'deploy/tls-secret.yaml')).toEqual([]);
     });
   });

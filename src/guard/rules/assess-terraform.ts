@@ -9,7 +9,7 @@ import type { GuardContext } from '../guard-types.js';
 import { resolveWordPath, UNKNOWN_DIRECTORY } from '../paths/classify-path.js';
 import type { SavedPlanReading } from '../terraform/saved-plan.js';
 import { parseArguments } from '../shell/parse-arguments.js';
-import { environmentArguments, planFileKey, planMadeInScript } from '../shell/terraform-plan-outputs.js';
+import { environmentArguments, planFileKey, planFileTouched, planMadeInScript } from '../shell/terraform-plan-outputs.js';
 import type { ShellAssignment, ShellWord } from '../shell/shell-syntax.js';
 import { computedSubcommand, type InvocationRule, optionMarker, type RuleHit, subcommandIndex } from './rule-kit.js';
 
@@ -80,10 +80,11 @@ function planDirectory(context: GuardContext, chdir: string | undefined, chdirWo
 }
 
 /**
- * `terraform apply FILE`: judged first by how the same command makes the plan (`plan -destroy`:
- * a destroy; a fresh `plan -out=FILE`: a plain apply, whatever stale file is there now), else by
- * what the saved plan in the file deletes. A plan the guard cannot read (named at run time, not
- * there, malformed, out of reach) may delete anything.
+ * `terraform apply FILE`: judged first by how the same command makes plans (with `-destroy` or
+ * `-replace`: a destroy), then by what the saved plan in the file deletes. A plan the command makes
+ * afresh into a file not there yet is a plain apply. A plan the guard cannot read (named at run
+ * time, not there and not made here, replaceable by another part of the command, malformed, out of
+ * reach) may delete anything.
  */
 function assessSavedPlan(
   word: ShellWord,
@@ -96,17 +97,26 @@ function assessSavedPlan(
 ): RuleHit[] {
   const shown = `\`${word.display}\``;
   const made = planMadeInScript(word.literal ? planFileKey(chdir, word.value) : '\0', assignments);
-  if (made === 'destroy') return hit('terraform-destroy', `applies ${shown}, and the same command makes a plan with \`-destroy\`: deletes every resource this configuration manages`);
-  if (made === 'plan') return [];
+  // `TF_CLI_ARGS_plan=-destroy` exported, or in the agent's environment, makes the script's plans destroy plans.
+  const planArgs = made === 'plan' ? environmentArguments('plan', assignments, context.env) : [];
+  if (made === 'destroy' || planArgs === null || planArgs.some((arg) => /^--?(?:destroy|replace)\b/.test(arg.value) && !/=(?:0|f|F|false|FALSE|False)$/.test(arg.value))) {
+    return hit('terraform-destroy', `applies ${shown}, and the same command makes a plan with \`-destroy\` or \`-replace\`: deletes what that plan deletes, possibly every resource this configuration manages`);
+  }
+  const unreadable = (why: string): RuleHit[] => [
+    { rule: 'terraform-plan-unreadable', kind: 'risky', what: `applies ${shown}, a saved plan the guard cannot read (${why}): it may delete resources`, family: 'terraform', markers },
+  ];
+  if (word.literal && planFileTouched(word.value, assignments)) {
+    return unreadable('another part of this command names the file and may replace it before the apply');
+  }
   const directory = planDirectory(context, chdir, chdirWord);
   const path = directory === undefined ? undefined : resolveWordPath(word, { ...context, cwd: directory })?.path;
   const reading: SavedPlanReading =
     path === undefined ? { error: 'its path is only known at run time' }
     : context.savedPlan ? context.savedPlan(path)
     : { error: 'saved plans are not read where this guard runs' };
-  const unreadable = (why: string): RuleHit[] => [
-    { rule: 'terraform-plan-unreadable', kind: 'risky', what: `applies ${shown}, a saved plan the guard cannot read (${why}): it may delete resources`, family: 'terraform', markers },
-  ];
+  // A plan the command makes afresh is what runs when there is no file yet; a file already there
+  // is judged as well, since the fresh plan may fail and leave it to the apply.
+  if ('missing' in reading && made === 'plan') return [];
   if ('missing' in reading) return unreadable('there is no such file, and this command does not make it with `terraform plan -out`');
   if ('error' in reading) return unreadable(reading.error);
   const { plan } = reading;

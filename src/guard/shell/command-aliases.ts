@@ -49,22 +49,37 @@ export function commandAliases(script: Pick<ShellScript, 'commands' | 'assignmen
       }
     }
   }
-  // `BASH_CMDS[del]=/bin/rm`, `BASH_CMDS+=([del]=/bin/rm)`: the same table as `hash -p`.
+  // `BASH_CMDS[del]=/bin/rm`, `BASH_CMDS+=([del]=/bin/rm)`: the same table as `hash -p`;
+  // `BASH_ALIASES[del]='rm -rf'`: the alias table.
   for (const { name, value } of [...script.assignments, ...script.commands.flatMap((command) => command.assignments)]) {
-    const entry = /^BASH_CMDS\[(.+)\]$/.exec(name);
-    if (entry) {
-      aliases.set(entry[1]!.toLowerCase(), value.literal ? [literalWord(value.value)] : null);
+    const table = /^BASH_(CMDS|ALIASES)(?:\[(.+)\])?$/.exec(name);
+    if (!table) continue;
+    const entry = (key: string, text: string | undefined): void => {
+      const bare = unquoted(key);
+      if (bare === undefined || text === undefined) unknownNames = `\`BASH_${table[1]}\` is filled with names or commands only known at run time`;
+      else aliases.set(bare.toLowerCase(), table[1] === 'CMDS' ? [literalWord(unquoted(text) ?? text)] : aliasWords(unquoted(text) ?? text, parser));
+    };
+    if (table[2] !== undefined) {
+      entry(table[2], value.literal ? value.value : undefined);
       continue;
     }
-    if (name !== 'BASH_CMDS') continue;
-    const pairs = value.literal ? [...value.value.matchAll(/\[([^\]]+)\]=([^\s)]+)/g)] : [];
-    if (pairs.length === 0) unknownNames = '`BASH_CMDS` is filled with names only known at run time';
-    for (const [, hashed, path] of pairs) aliases.set(hashed!.toLowerCase(), [literalWord(path!)]);
+    const pairs = value.literal ? [...value.value.matchAll(/\[([^\]]+)\]=("[^"]*"|'[^']*'|[^\s)]+)/g)] : [];
+    if (pairs.length === 0) entry('$', undefined);
+    for (const [, key, text] of pairs) entry(key!, text);
   }
+  // Set any other way (`printf -v 'BASH_CMDS[del]' …`, `read`, `declare`): names the guard cannot read.
+  const named = script.commands.some((command) => command.words.slice(1).some((word) => /\bBASH_(?:CMDS|ALIASES)\b/.test(word.value)));
+  if (named) unknownNames ??= '`BASH_CMDS` or `BASH_ALIASES` is set in a way the guard does not read';
   return unknownNames ? { aliases, unknownNames } : { aliases };
 }
 
 const HASH_PATH_OPTION = /^-[a-z]*p(.*)$/s;
+
+/** A key or value without its quotes (`"del"` → `del`); undefined when it holds a run-time part. */
+function unquoted(text: string): string | undefined {
+  const bare = /^(["'])(.*)\1$/s.exec(text)?.[2] ?? text;
+  return /[$`\uFFFD]/.test(bare) ? undefined : bare;
+}
 
 /** The words an alias's text stands for, when it is one simple command. */
 function aliasWords(text: string, parser: ShellParser): readonly ShellWord[] | null {

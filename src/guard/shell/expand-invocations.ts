@@ -68,6 +68,8 @@ interface Hop {
 type Stdin = { known: true; text: string } | { known: false; from: string };
 
 const MAX_DEPTH = 8;
+/** Readings of aliased names one decision follows (each one doubles the readings of its command). */
+const MAX_ALIAS_READINGS = 64;
 
 /** Variables whose value programs run as a shell command (git, pagers, editors, askpass helpers). */
 const COMMAND_VARIABLES = new Set([
@@ -77,6 +79,8 @@ const COMMAND_VARIABLES = new Set([
 const MAX_STEPS = 32;
 /** Paths that name a process's own standard input: `. /dev/stdin <<< '…'` runs the here-string. */
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+/** The makefiles GNU make reads when none is named. */
+const DEFAULT_MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 /**
  * Most simple commands one decision follows. A script of tens of thousands of commands is not an
  * agent's ordinary work, and following each against every variable it sets grows with their
@@ -104,6 +108,7 @@ class Expander {
   /** The command-valued assignments of each assignment list (lists are shared between commands). */
   private readonly commandValued = new WeakMap<readonly ShellAssignment[], ShellAssignment[]>();
   private commands = 0;
+  private aliasReadings = 0;
 
   constructor(
     private readonly parser: ShellParser,
@@ -113,7 +118,7 @@ class Expander {
   script(script: ShellScript, hop: Hop, origin: SimpleCommand | undefined): void {
     const defined = commandAliases(script, this.parser);
     const aliases = defined.aliases.size > 0 ? new Map([...hop.aliases, ...defined.aliases]) : hop.aliases;
-    const scoped: Hop = { ...hop, assignments: [...hop.assignments, ...script.assignments, ...selectionAssignments(script.commands, aliases)], aliases };
+    const scoped: Hop = { ...hop, assignments: [...hop.assignments, ...script.assignments, ...selectionAssignments(script.commands, aliases, script.assignments)], aliases };
     if (defined.unknownNames) this.uncertain(defined.unknownNames, origin ?? script.commands[0] ?? { words: [], assignments: [], redirects: [], text: '' }, scoped);
     if (!hop.lenient) {
       for (const problem of script.problems) {
@@ -172,7 +177,14 @@ class Expander {
       // only interactively or with `expand_aliases`, dash has no `hash -p`), so either may run.
       const alias = expanded.has(name) ? undefined : hop.aliases.get(name);
       if (alias === null) this.uncertain(`\`${name}\` is an alias or hashed path whose command the guard cannot read`, command, hop);
-      else if (alias !== undefined) this.reading([...alias, ...words.slice(1)], command, hop, written, new Set([...expanded, name]));
+      else if (alias !== undefined && !(alias.length === 1 && commandName(alias[0]) === name)) {
+        // Each aliased word doubles the readings of a command (`alias sudo=sudo nice=nice …`): bounded.
+        if (++this.aliasReadings > MAX_ALIAS_READINGS) {
+          this.uncertain(`the command uses aliases more than ${MAX_ALIAS_READINGS} times, too many for the guard to follow`, command, hop);
+          return;
+        }
+        this.reading([...alias, ...words.slice(1)], command, hop, written, new Set([...expanded, name]));
+      }
       const next = unwrapCommand(name, words, { assignments: hop.assignments, ...(this.gitAlias ? { gitAlias: this.gitAlias } : {}) });
       switch (next.kind) {
         case 'query':
@@ -194,6 +206,9 @@ class Expander {
           return;
         case 'stdin-program':
           this.program(stdinOf(command), next.language, command, this.hop(hop, next.label, next.outer), next.label);
+          return;
+        case 'makefiles':
+          this.makefiles(next, words, command, hop, written);
           return;
         case 'script-file': {
           if (next.path.literal && STDIN_PATHS.has(next.path.value)) {
@@ -270,6 +285,24 @@ class Expander {
       this.record('rm', [literalWord('rm'), literalWord('-rf'), literalWord(path)], command, hop);
     }
     if (reading.uncertain) this.uncertain(reading.uncertain, command, hop);
+  }
+
+  /**
+   * `make`: a makefile the command writes (`printf … > m.mk`) or pipes in (`-f -`), or one that
+   * `MAKEFILES`/`MAKEFLAGS` add, is code the guard does not read (recipes are shell, but `@`, `-`,
+   * `$(shell …)` and `SHELL=` make them more than shell); the repository's makefiles run as they are.
+   */
+  private makefiles(step: { label: string; files: ShellWord[]; directory?: ShellWord }, words: ShellWord[], command: SimpleCommand, hop: Hop, written: Map<string, Stdin>): void {
+    const folder = step.directory?.literal ? `${step.directory.value}/` : '';
+    const names = step.files.length > 0 ? step.files.map((file) => file.value) : DEFAULT_MAKEFILES.map((file) => `${folder}${file}`);
+    const flags = hop.assignments.filter(({ name }) => name === 'MAKEFILES' || name === 'MAKEFLAGS');
+    const unread =
+      names.some((name) => STDIN_PATHS.has(name) || name === '-') ? 'reads a makefile from standard input'
+      : names.some((name) => written.has(normalizePath(name))) ? 'runs a makefile the command writes'
+      : flags.some(({ name, value }) => name === 'MAKEFILES' || !value.literal || /(?:^|\s)-[a-zA-Z]*[Ef]|--(?:e|f|m)/.test(value.value)) ? 'takes makefiles or makefile text from `MAKEFILES` or `MAKEFLAGS`'
+      : undefined;
+    if (unread) this.uncertain(`\`${step.label}\` ${unread}, which the guard does not read`, command, hop);
+    this.record(commandName(words[0]) ?? step.label, words, command, hop);
   }
 
   private hop(hop: Hop, label: string, outer?: ShellWord[], assignments?: ShellAssignment[], argsFromInput?: boolean): Hop {

@@ -10,17 +10,26 @@ import { commandName } from './command-name.js';
 import { literalWord } from './decode-word.js';
 import type { CommandAliases } from './command-aliases.js';
 import type { ShellAssignment, ShellWord, SimpleCommand } from './shell-syntax.js';
-import { planOutputAssignment, TERRAFORM_TOOLS } from './terraform-plan-outputs.js';
+import { planOutputAssignment, scriptNamesAssignment, TERRAFORM_TOOLS } from './terraform-plan-outputs.js';
 
-/** The selections `commands` make, as assignments of the variables the tools read. */
-export function selectionAssignments(commands: readonly SimpleCommand[], aliases: CommandAliases = new Map()): ShellAssignment[] {
-  const assignments: ShellAssignment[] = [];
+/**
+ * The selections `commands` make, as assignments of the variables the tools read; `assignments`:
+ * the script's own (`export X=…`), named with the rest of its words when a plan file is looked for.
+ */
+export function selectionAssignments(commands: readonly SimpleCommand[], aliases: CommandAliases = new Map(), assignments: readonly ShellAssignment[] = []): ShellAssignment[] {
+  const selected: ShellAssignment[] = [];
   for (const command of commands) {
     const alias = aliases.get(commandName(command.words[0]) ?? '');
-    assignments.push(...selectionsOf(command.words, command.assignments));
-    if (alias) assignments.push(...selectionsOf([...alias, ...command.words.slice(1)], command.assignments));
+    selected.push(...selectionsOf(command.words, command.assignments));
+    if (alias) selected.push(...selectionsOf([...alias, ...command.words.slice(1)], command.assignments));
   }
-  return assignments;
+  // A script that runs Terraform: what its other commands name tells whether a plan file may be replaced.
+  const isTerraform = (command: SimpleCommand): boolean => {
+    const name = commandName(command.words[0]) ?? '';
+    return TERRAFORM_TOOLS.has(name) || TERRAFORM_TOOLS.has(commandName(aliases.get(name)?.[0]) ?? '');
+  };
+  if (commands.some(isTerraform)) selected.push(scriptNamesAssignment(commands, assignments, isTerraform));
+  return selected;
 }
 
 /** What one command selects; `prefix`: the variables set on it (`TF_CLI_ARGS_plan=… terraform plan`). */

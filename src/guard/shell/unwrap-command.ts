@@ -26,6 +26,8 @@ export type UnwrapStep =
   | { kind: 'many'; label: string; commands: ShellWord[][]; keepSelf: boolean }
   /** A shell or interpreter reading its program from standard input. */
   | { kind: 'stdin-program'; label: string; language: 'shell' | 'code'; outer?: ShellWord[] }
+  /** `make` reading makefiles: those named with `-f` (none: its default names, in `directory`). */
+  | { kind: 'makefiles'; label: string; files: ShellWord[]; directory?: ShellWord }
   /** A shell or interpreter running a script file. */
   | { kind: 'script-file'; label: string; path: ShellWord; language: 'shell' | 'code' }
   /** Inline program text for an interpreter (`python -c`, `node -e`, an awk program). */

@@ -12,28 +12,34 @@ const FINAL: UnwrapStep = { kind: 'final' };
 
 /**
  * `make --eval='…'` (also `-E`, and any unambiguous abbreviation, as getopt takes it) runs makefile
- * text the guard does not read; `make -f FILE` is read like a script the command runs: a makefile
- * the command writes or pipes in (`-f -`) has its recipes judged as shell, one on disk is the
- * repository's and run as it is.
+ * text the guard does not read, and so does a makefile named at run time; the makefiles named with
+ * `-f` (every one) and the folder of `-C` are handed on, for `expand-invocations.ts` to tell a
+ * makefile the command itself writes or pipes in (not read either) from the repository's.
  */
 export function unwrapMake(name: string, args: readonly ShellWord[]): UnwrapStep {
-  let file: ShellWord | undefined;
+  const files: ShellWord[] = [];
+  let directory: ShellWord | undefined;
   for (let index = 0; index < args.length; index++) {
     const word = args[index]!;
     const long = /^--([a-z-]+)(=.*)?$/s.exec(word.value);
     const option = long ? longMakeOption(long[1]!) : undefined;
-    if (option === 'eval' || /^-[a-zA-Z]*E/.test(word.value) && !long) {
+    if (option === 'eval' || (!long && /^-[a-zA-Z]*E/.test(word.value))) {
       return { kind: 'uncertain', reason: `\`${name} --eval\` runs makefile text, which the guard does not read` };
     }
-    if (option === 'file') file = long![2] !== undefined ? (word.literal ? literalWord(long![2].slice(1)) : word) : args[++index];
-    else if (!long && /^-[a-zA-Z]*f/.test(word.value)) {
-      const attached = word.value.slice(word.value.indexOf('f') + 1);
-      file = attached !== '' ? (word.literal ? literalWord(attached) : word) : args[++index];
+    const value = (attached: string | undefined): ShellWord | undefined =>
+      attached !== undefined && attached !== '' ? (word.literal ? literalWord(attached) : word) : args[++index];
+    let taken: ShellWord | undefined;
+    if (option === 'file') files.push((taken = value(long![2]?.slice(1)))!);
+    else if (option === 'directory') directory = taken = value(long![2]?.slice(1));
+    else if (!long && /^-[a-zA-Z]*[fC]/.test(word.value)) {
+      const letter = /^-[a-zA-Z]*?([fC])/.exec(word.value)![1];
+      taken = value(word.value.slice(word.value.indexOf(letter!) + 1));
+      if (letter === 'f') files.push(taken!);
+      else directory = taken;
     }
-    if (file && !file.literal) return { kind: 'uncertain', reason: `\`${name} -f\` runs a makefile only known at run time, which the guard does not read` };
+    if (taken && !taken.literal) return { kind: 'uncertain', reason: `\`${name}\` runs a makefile only known at run time, which the guard does not read` };
   }
-  if (!file) return FINAL;
-  return file.value === '-' ? { kind: 'stdin-program', label: `${name} -f -`, language: 'shell' } : { kind: 'script-file', label: `${name} -f`, path: file, language: 'shell' };
+  return { kind: 'makefiles', label: name, files: files.filter(Boolean), ...(directory ? { directory } : {}) };
 }
 
 /** What a long option of GNU make stands for, taking unambiguous abbreviations (`--ev` is `--eval`). */
