@@ -392,12 +392,43 @@ function writtenFiles(script: ShellScript): Map<string, Stdin> {
     if (name === 'tee') for (const path of args) note(path, stdinOf(command));
     if (['cp', 'mv', 'install', 'ln', 'rsync', 'scp'].includes(name ?? '') && args.length > 1) note(args[args.length - 1] as ShellWord, { known: false, from: `\`${command.text.slice(0, 80)}\`` });
     if (name === 'curl' || name === 'wget') {
-      const index = command.words.findIndex((word) => ['-o', '-O', '--output', '--output-document'].includes(word.value));
-      const target = index > 0 ? command.words[index + 1] : undefined;
-      if (target) note(target, { known: false, from: `a download (\`${command.text.slice(0, 80)}\`)` });
+      for (const target of downloadTargets(name, command.words.slice(1))) note(target, { known: false, from: `a download (\`${command.text.slice(0, 80)}\`)` });
     }
   }
   return written;
+}
+
+/** Flags of curl and wget that take no value, which may stand before `o`/`O` in one word (`-sSLo`, `-qO`). */
+const DOWNLOAD_FLAGS = '[sSLfkvqiIgN#nc46]*';
+
+/**
+ * The files a download writes: curl's `-o FILE` (`-sSLo FILE`, `-oFILE`, `--output[=]FILE`), and
+ * the URL's last segment for `curl -O`/`--remote-name` and for wget without `-O`; wget's
+ * `-O FILE`/`--output-document[=]FILE` (not `-O -`, standard output).
+ */
+function downloadTargets(name: 'curl' | 'wget', args: readonly ShellWord[]): ShellWord[] {
+  const targets: ShellWord[] = [];
+  const named = name === 'curl' ? 'o' : 'O';
+  const option = new RegExp(`^-${DOWNLOAD_FLAGS}${named}(.*)$`, 's');
+  const long = name === 'curl' ? /^--output(?:=(.*))?$/s : /^--output-document(?:=(.*))?$/s;
+  let fromUrl = name === 'wget';
+  args.forEach((word, index) => {
+    const short = option.exec(word.value);
+    const spelled = short ?? long.exec(word.value);
+    if (spelled) {
+      fromUrl = false;
+      const target = spelled[1] ? literalWord(spelled[1]) : args[index + 1];
+      if (target && target.value !== '-') targets.push(target);
+    }
+    if (name === 'curl' && (new RegExp(`^-${DOWNLOAD_FLAGS}O$`).test(word.value) || word.value === '--remote-name')) fromUrl = true;
+  });
+  if (fromUrl) {
+    for (const word of args) {
+      const segment = /^[a-z]+:\/\/[^/\s]+\/(?:[^?#\s]*\/)?([^/?#\s]+)/i.exec(word.value)?.[1];
+      if (segment) targets.push(literalWord(segment));
+    }
+  }
+  return targets;
 }
 
 /** One spelling per file: `./x.sh`, `x.sh` and `/tmp/../x.sh` style paths compare equal once normalised. */
