@@ -2,15 +2,16 @@
  * @module Part of `secrets`: private keys committed base64-encoded (a Kubernetes `Secret`'s
  * `tls.key: LS0tLS1CRUdJTi…`, a CI variable, a Helm value), found without decoding every value.
  *
- * Every PEM private key holds `PRIVATE KEY-----` and every PGP one `PRIVATE KEY BLOCK-----` (in
- * their BEGIN and END lines, whatever the key type), a PuTTY key starts with `PuTTY-User-Key-File-`,
+ * Every PEM private key holds `PRIVATE KEY-----`, every PGP one `PRIVATE KEY BLOCK-----` and every
+ * SSH2 (RFC 4716 style) one `PRIVATE KEY ----` (in their BEGIN and END lines, whatever the key
+ * type), a PuTTY key starts with `PuTTY-User-Key-File-`,
  * and a base64 text holds each as one of three strings, one per position of the key in the encoded
  * bytes; certificates, public keys and text that only mentions a private key hold none. A key
  * base64-wrapped into short lines is missed where line breaks fall inside each of its markers (a
  * PuTTY key has one); its END line is not reported as a second key.
  */
 
-const MARKERS = ['PRIVATE KEY-----', 'PRIVATE KEY BLOCK-----', 'PuTTY-User-Key-File-'];
+const MARKERS = ['PRIVATE KEY-----', 'PRIVATE KEY BLOCK-----', 'PRIVATE KEY ----', 'PuTTY-User-Key-File-'];
 
 /**
  * The base64 characters that encode `text` whatever bytes surround it, for each of the three
@@ -34,7 +35,7 @@ export const BASE64_PRIVATE_KEY = new RegExp(`(${MARKERS.flatMap(base64Encodings
 const BASE64_CHAR = /[A-Za-z0-9+/]/;
 /** How far back the start of the encoded value is looked for: a key's BEGIN line is near it. */
 const MAX_LOOK_BACK = 4096;
-const KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-\d: [\w@.-]{1,40}/;
+const KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|---- BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY ----|PuTTY-User-Key-File-\d: [\w@.-]{1,40}/;
 
 /**
  * What a finding shows: the key's BEGIN line read back from the base64 value that holds the marker
@@ -49,7 +50,7 @@ export function base64PrivateKeyEvidence(line: string, index: number): string {
 /** Whether the marker at `index` is a key's END line (`-----END … PRIVATE KEY-----`) with no BEGIN before it on the line. */
 export function isBase64KeyEnd(line: string, index: number): boolean {
   const text = readBack(line, index);
-  return /-----END [A-Z0-9 ]{0,40}PRIVATE KEY/.test(text) && !KEY_HEADER.test(text);
+  return /-{4,5} ?END [A-Z0-9 ]{0,40}PRIVATE KEY/.test(text) && !KEY_HEADER.test(text);
 }
 
 /** The base64 value around the marker at `index`, decoded up to just past the marker. */
@@ -61,8 +62,8 @@ function readBack(line: string, index: number): string {
   let fallback = '';
   for (let shift = 0; shift < 4; shift += 1) {
     const text = Buffer.from(line.slice(start + shift, index + 64), 'base64').toString('latin1');
-    if (/PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-/.test(text)) {
-      if (KEY_HEADER.test(text) || /-----END /.test(text)) return text;
+    if (/PRIVATE KEY(?: BLOCK)?-----|PRIVATE KEY ----|PuTTY-User-Key-File-/.test(text)) {
+      if (KEY_HEADER.test(text) || /-----END |---- END /.test(text)) return text;
       fallback ||= text;
     }
   }

@@ -86,7 +86,7 @@ export async function findConfigDestroys(change: Change, types: ResourceTypeJudg
       const stillThere = after.blocks.has(address);
       // Taken out with its protection, a stateful resource is as critical as any other taken out.
       const type = typeOf(address);
-      const stateful = !stillThere && type !== undefined && !movedTo(after, address) && types.isStateful(type);
+      const stateful = !stillThere && type !== undefined && movedTo(after, address) !== 'declared' && types.isStateful(type);
       findings.push({
         rule: ID,
         severity: stateful ? 'critical' : 'high',
@@ -103,8 +103,9 @@ export async function findConfigDestroys(change: Change, types: ResourceTypeJudg
         if (finding) findings.push(finding);
         continue;
       }
-      if (before.protectedBlocks.has(address) || movedTo(after, address) || after.removedBlocks.has(address)) continue;
-      const finding = takenOut(address, file, types);
+      const moved = movedTo(after, address);
+      if (before.protectedBlocks.has(address) || moved === 'declared' || after.removedBlocks.has(address)) continue;
+      const finding = moved === 'other-module' ? movedOutOfSight(address, after.moves.get(address)!, file) : takenOut(address, file, types);
       if (finding) findings.push(finding);
     }
   }
@@ -133,16 +134,19 @@ function addSide(sides: Map<string, ModuleSide>, module: string, file: string, b
 }
 
 /**
- * Whether `moved` blocks take `address` (through any chain of them: a→b, b→c) to a block the
- * module declares at head: moved to an address nothing declares, Terraform destroys the object
- * there. A move into a module call (`module.db.aws_db_instance.this`) is taken as made: the call
- * may sit in a file the change leaves alone, and what the module declares is not read.
+ * Where `moved` blocks take `address` (through any chain of them: a→b, b→c): `declared` when to a
+ * block the module declares at head, or into a `module` call the changed files declare
+ * (`module.db.aws_db_instance.this`; what the module declares is not read); `other-module` when into
+ * a call the changed files do not declare (it may sit in a file the change leaves alone); false when
+ * nowhere, or to an address nothing declares, where Terraform destroys the object.
  */
-function movedTo(head: ModuleSide, address: string): boolean {
+function movedTo(head: ModuleSide, address: string): 'declared' | 'other-module' | false {
   let to = head.moves.get(address);
   for (let hops = 0; to !== undefined && hops < 16; hops++) {
     const declared = to.replace(/\[[^\]]*\]/g, '');
-    if (declared.startsWith('module.') || head.blocks.has(declared)) return true;
+    const call = /^module\.[^.]+/.exec(declared)?.[0];
+    if (head.blocks.has(declared) || (call !== undefined && head.blocks.has(call))) return 'declared';
+    if (call !== undefined) return 'other-module';
     to = head.moves.get(to) ?? head.moves.get(declared);
   }
   return false;
@@ -150,6 +154,17 @@ function movedTo(head: ModuleSide, address: string): boolean {
 
 /** The resource type of an address (`aws_db_instance.orders`), or undefined for a module call. */
 const typeOf = (address: string): string | undefined => (address.startsWith('module.') ? undefined : address.slice(0, address.indexOf('.')));
+
+/** A block moved into a module call the changed files do not declare: destroyed unless another file declares it. */
+function movedOutOfSight(address: string, to: string, file: string): Finding {
+  return {
+    rule: ID,
+    severity: 'high',
+    message: `${address} is moved to ${to}, whose \`module\` call the changed files do not declare: if no file of the module declares it, the next apply destroys it`,
+    file,
+    remediation: 'attach the plan, which shows whether the move lands; a move into a module that does not exist destroys the object',
+  };
+}
 
 /** A resource block or module call the change takes out: the next apply destroys it. */
 function takenOut(address: string, file: string, types: ResourceTypeJudgement): Finding | undefined {

@@ -298,8 +298,12 @@ describe('infra-destroy: `moved` blocks', () => {
     expect(findings.map((f) => [f.severity, f.message])).toEqual([['critical', 'aws_db_instance.users was removed from the configuration: the next apply destroys it']]);
   });
 
-  it('accepts a move into a module call, which may be declared in a file the change leaves alone', async () => {
-    expect(await runTf(tf('infra/db.tf', DB, moved('module.db.aws_db_instance.this')))).toEqual([]);
+  it('accepts a move into a module call the changed files declare, and asks about one they do not', async () => {
+    const call = 'module "db" {\n  source = "./modules/db"\n}\n';
+    expect(await runTf(tf('infra/db.tf', DB, call + moved('module.db.aws_db_instance.this')))).toEqual([]);
+    expect((await runTf(tf('infra/db.tf', DB, moved('module.nope.aws_db_instance.users')))).map((f) => [f.severity, f.message])).toEqual([
+      ['high', 'aws_db_instance.users is moved to module.nope.aws_db_instance.users, whose `module` call the changed files do not declare: if no file of the module declares it, the next apply destroys it'],
+    ]);
   });
 
   it('follows a chain of moves to where it ends', async () => {

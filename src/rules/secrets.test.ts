@@ -134,6 +134,7 @@ describe('secrets', () => {
 
     it.each([
       ['a PGP private key', `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${randomChars(120, B64, 42)}\n-----END PGP PRIVATE KEY BLOCK-----\n`, '-----BEGIN PGP PRIVATE KEY BLOCK-----'],
+      ['an SSH2 key', `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "deploy"\n${randomChars(120, B64, 46)}\n---- END SSH2 ENCRYPTED PRIVATE KEY ----\n`, '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----'],
       ['a PuTTY key', `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 1\n${randomChars(68, B64, 43)}\nPrivate-Lines: 1\n${randomChars(44, B64, 44)}\n`, 'PuTTY-User-Key-File-3: ssh-ed25519'],
     ])('finds %s encoded, naming its format', async (_name, key, header) => {
       const findings = await scan([`  key: ${base64(key)}`], 'deploy/secret.yaml');

@@ -68,7 +68,11 @@ export function commandAliases(script: Pick<ShellScript, 'commands' | 'assignmen
     for (const [, key, text] of pairs) entry(key!, text);
   }
   // Set any other way (`printf -v 'BASH_CMDS[del]' …`, `read`, `declare`): names the guard cannot read.
-  const named = script.commands.some((command) => command.words.slice(1).some((word) => /\bBASH_(?:CMDS|ALIASES)\b/.test(word.value)));
+  const TABLE_NAME = /BASH_(?:CMDS|ALIASES)/;
+  const named =
+    script.commands.some((command) => command.words.slice(1).some((word) => TABLE_NAME.test(word.value))) ||
+    // Named through a variable: `n=BASH_CMDS; printf -v "${n}[ls]" …`.
+    [...script.assignments, ...script.commands.flatMap((command) => command.assignments)].some(({ value }) => TABLE_NAME.test(value.value));
   if (named) unknownNames ??= '`BASH_CMDS` or `BASH_ALIASES` is set in a way the guard does not read';
   return unknownNames ? { aliases, unknownNames } : { aliases };
 }
@@ -81,10 +85,19 @@ function unquoted(text: string): string | undefined {
   return /[$`\uFFFD]/.test(bare) ? undefined : bare;
 }
 
+/** Aliases whose text ends in a blank: the shell expands the word after them as an alias too. */
+const CHAINING = new WeakSet<readonly ShellWord[]>();
+
+/** Whether an alias's words came from a text ending in a blank (`alias s='sudo '`). */
+export function chainsNextWord(words: readonly ShellWord[]): boolean {
+  return CHAINING.has(words);
+}
+
 /** The words an alias's text stands for, when it is one simple command. */
 function aliasWords(text: string, parser: ShellParser): readonly ShellWord[] | null {
   const script = parser.parse(text);
   const [command, ...more] = script.commands;
   if (!command || more.length > 0 || script.problems.length > 0 || command.assignments.length > 0 || command.redirects.length > 0) return null;
+  if (/\s$/.test(text)) CHAINING.add(command.words);
   return command.words;
 }

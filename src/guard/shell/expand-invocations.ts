@@ -11,7 +11,7 @@ import { readAwkProgram } from './read-awk-program.js';
 import { readInlineCode } from './read-inline-code.js';
 import { substituteVariables } from './substitute-variables.js';
 import { commandName } from './command-name.js';
-import { commandAliases, type CommandAliases } from './command-aliases.js';
+import { chainsNextWord, commandAliases, type CommandAliases } from './command-aliases.js';
 import { selectionAssignments } from './selection-commands.js';
 import type { ShellAssignment, ShellParser, ShellScript, ShellWord, SimpleCommand } from './shell-syntax.js';
 import { unwrapCommand } from './unwrap-command.js';
@@ -81,6 +81,11 @@ const MAX_STEPS = 32;
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 /** The makefiles GNU make reads when none is named. */
 const DEFAULT_MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
+/** `MAKEFLAGS` that only set parallelism and output (`-j$(nproc)`, `-k`, `-s`): anything else may add makefile text. */
+const QUIET_MAKEFLAGS = /^(?:\s*(?:-j[0-9\uFFFD]*|--jobs(?:=[0-9\uFFFD]*)?|-[ksw]+|--no-print-directory|--output-sync(?:=\w+)?|-O\w*))*\s*$/;
+/** Where `writtenFiles` notes that a command other than make names a makefile (it may write or edit it). */
+const MAKEFILE_KEY = '\0makefile';
+const MAKEFILE_NAME = /(?:^|[\s/"'=])(?:GNUmakefile|[Mm]akefile)(?:$|[\s"';])|\.mk(?:$|[\s"';])/;
 /**
  * Most simple commands one decision follows. A script of tens of thousands of commands is not an
  * agent's ordinary work, and following each against every variable it sets grows with their
@@ -179,11 +184,18 @@ class Expander {
       if (alias === null) this.uncertain(`\`${name}\` is an alias or hashed path whose command the guard cannot read`, command, hop);
       else if (alias !== undefined && !(alias.length === 1 && commandName(alias[0]) === name)) {
         // Each aliased word doubles the readings of a command (`alias sudo=sudo nice=nice …`): bounded.
-        if (++this.aliasReadings > MAX_ALIAS_READINGS) {
+        if (++this.aliasReadings <= MAX_ALIAS_READINGS) {
+          // An alias ending in a blank makes the shell expand the next word too, the same alias included.
+          this.reading([...alias, ...words.slice(1)], command, hop, written, chainsNextWord(alias) ? expanded : new Set([...expanded, name]));
+        } else if (this.aliasReadings === MAX_ALIAS_READINGS + 1) {
           this.uncertain(`the command uses aliases more than ${MAX_ALIAS_READINGS} times, too many for the guard to follow`, command, hop);
-          return;
         }
-        this.reading([...alias, ...words.slice(1)], command, hop, written, new Set([...expanded, name]));
+      }
+      // An alias or hashed path defined where the script's own reading does not see it (through
+      // `eval`, `builtin`, `command`, `source`, or with a name set at run time) may change what any
+      // later command runs.
+      if ((name === 'alias' || name === 'hash') && (hop.via.length > 0 || definesUnseen(words, hop.aliases, this.parser))) {
+        this.uncertain(`\`${name}\` here defines a command name the guard cannot follow: later commands may run something else`, command, hop);
       }
       const next = unwrapCommand(name, words, { assignments: hop.assignments, ...(this.gitAlias ? { gitAlias: this.gitAlias } : {}) });
       switch (next.kind) {
@@ -218,7 +230,10 @@ class Expander {
           const content = next.path.literal ? written.get(normalizePath(next.path.value)) : undefined;
           if (!next.path.literal) this.uncertain(`\`${next.label}\` runs a script whose path is only known at run time`, command, hop);
           else if (content) this.program(content, next.language, command, this.hop(hop, next.label), `${next.label} ${next.path.value}`);
-          else this.record(name, words, command, hop);
+          else {
+            this.afterDownload(next.path.value, command, hop, written);
+            this.record(name, words, command, hop);
+          }
           return;
         }
         case 'inline-code':
@@ -242,8 +257,18 @@ class Expander {
         this.program(content, 'shell', command, this.hop(hop, path), path);
         return;
       }
+      this.afterDownload(path, command, hop, written);
     }
     this.record(name, words, command, hop);
+  }
+
+  /**
+   * A script run from a file in a command that also downloads: the download may have written it
+   * under a name the guard did not follow (`curl -sLRo`, `wget -P`, a URL without a scheme).
+   */
+  private afterDownload(path: string, command: SimpleCommand, hop: Hop, written: Map<string, Stdin>): void {
+    const download = written.get(DOWNLOAD_KEY);
+    if (download && !download.known) this.uncertain(`runs \`${path}\` in a command that also downloads (${download.from}): it may run what was downloaded`, command, hop);
   }
 
   private record(name: string, argv: ShellWord[], command: SimpleCommand, hop: Hop): void {
@@ -295,11 +320,11 @@ class Expander {
   private makefiles(step: { label: string; files: ShellWord[]; directory?: ShellWord }, words: ShellWord[], command: SimpleCommand, hop: Hop, written: Map<string, Stdin>): void {
     const folder = step.directory?.literal ? `${step.directory.value}/` : '';
     const names = step.files.length > 0 ? step.files.map((file) => file.value) : DEFAULT_MAKEFILES.map((file) => `${folder}${file}`);
-    const flags = hop.assignments.filter(({ name }) => name === 'MAKEFILES' || name === 'MAKEFLAGS');
+    const flags = hop.assignments.filter(({ name }) => name === 'MAKEFILES' || name === 'MAKEFLAGS' || name === 'GNUMAKEFLAGS');
     const unread =
       names.some((name) => STDIN_PATHS.has(name) || name === '-') ? 'reads a makefile from standard input'
-      : names.some((name) => written.has(normalizePath(name))) ? 'runs a makefile the command writes'
-      : flags.some(({ name, value }) => name === 'MAKEFILES' || !value.literal || /(?:^|\s)-[a-zA-Z]*[Ef]|--(?:e|f|m)/.test(value.value)) ? 'takes makefiles or makefile text from `MAKEFILES` or `MAKEFLAGS`'
+      : names.some((name) => written.has(normalizePath(name))) || written.has(MAKEFILE_KEY) ? 'runs a makefile the command writes or edits'
+      : flags.some(({ name, value }) => name === 'MAKEFILES' || !QUIET_MAKEFLAGS.test(value.value)) ? 'takes makefiles or makefile text from `MAKEFILES` or `MAKEFLAGS`'
       : undefined;
     if (unread) this.uncertain(`\`${step.label}\` ${unread}, which the guard does not read`, command, hop);
     this.record(commandName(words[0]) ?? step.label, words, command, hop);
@@ -394,9 +419,19 @@ function writtenFiles(script: ShellScript): Map<string, Stdin> {
     if (name === 'curl' || name === 'wget') {
       for (const target of downloadTargets(name, command.words.slice(1))) note(target, { known: false, from: `a download (\`${command.text.slice(0, 80)}\`)` });
     }
+    const makes = name === 'make' || name === 'gmake' || name === 'bmake';
+    if (!makes && !written.has(MAKEFILE_KEY) && [...command.words.slice(1), ...command.redirects.map((redirect) => redirect.target)].some((word) => MAKEFILE_NAME.test(word.value))) {
+      written.set(MAKEFILE_KEY, { known: false, from: `\`${command.text.slice(0, 80)}\`` });
+    }
+    if (DOWNLOADERS.has(name ?? '') && !written.has(DOWNLOAD_KEY)) written.set(DOWNLOAD_KEY, { known: false, from: `\`${command.text.slice(0, 80)}\`` });
   }
   return written;
 }
+
+/** Programs that fetch files over the network. */
+const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'http', 'https', 'xh', 'fetch']);
+/** Where `writtenFiles` notes that the script downloads something (a key no path can have). */
+const DOWNLOAD_KEY = '\0download';
 
 /** Flags of curl and wget that take no value, which may stand before `o`/`O` in one word (`-sSLo`, `-qO`). */
 const DOWNLOAD_FLAGS = '[sSLfkvqiIgN#nc46]*';
@@ -429,6 +464,12 @@ function downloadTargets(name: 'curl' | 'wget', args: readonly ShellWord[]): She
     }
   }
   return targets;
+}
+
+/** Whether an `alias`/`hash` command's words define a name the script's aliases do not hold as such. */
+function definesUnseen(words: ShellWord[], aliases: CommandAliases, parser: ShellParser): boolean {
+  const defined = commandAliases({ commands: [{ words, assignments: [], redirects: [], text: '' }], assignments: [] }, parser);
+  return defined.unknownNames !== undefined || [...defined.aliases.keys()].some((name) => !aliases.has(name));
 }
 
 /** One spelling per file: `./x.sh`, `x.sh` and `/tmp/../x.sh` style paths compare equal once normalised. */

@@ -7,10 +7,10 @@
  * (`terraform-plan-outputs.ts`). A command name the script aliases is read both ways.
  */
 import { commandName } from './command-name.js';
-import { literalWord } from './decode-word.js';
+import { literalWord, makeWord } from './decode-word.js';
 import type { CommandAliases } from './command-aliases.js';
 import type { ShellAssignment, ShellWord, SimpleCommand } from './shell-syntax.js';
-import { planOutputAssignment, scriptNamesAssignment, TERRAFORM_TOOLS } from './terraform-plan-outputs.js';
+import { planOutputAssignment, scriptWritesAssignment, TERRAFORM_TOOLS, withoutWrappers } from './terraform-plan-outputs.js';
 
 /**
  * The selections `commands` make, as assignments of the variables the tools read; `assignments`:
@@ -20,15 +20,22 @@ export function selectionAssignments(commands: readonly SimpleCommand[], aliases
   const selected: ShellAssignment[] = [];
   for (const command of commands) {
     const alias = aliases.get(commandName(command.words[0]) ?? '');
-    selected.push(...selectionsOf(command.words, command.assignments));
+    selected.push(...selectionsOf(withoutWrappers(command.words), command.assignments));
     if (alias) selected.push(...selectionsOf([...alias, ...command.words.slice(1)], command.assignments));
   }
   // A script that runs Terraform: what its other commands name tells whether a plan file may be replaced.
   const isTerraform = (command: SimpleCommand): boolean => {
-    const name = commandName(command.words[0]) ?? '';
+    const name = commandName(withoutWrappers(command.words)[0]) ?? '';
     return TERRAFORM_TOOLS.has(name) || TERRAFORM_TOOLS.has(commandName(aliases.get(name)?.[0]) ?? '');
   };
-  if (commands.some(isTerraform)) selected.push(scriptNamesAssignment(commands, assignments, isTerraform));
+  if (commands.some(isTerraform)) {
+    selected.push(...scriptWritesAssignment(commands, isTerraform));
+    // `TF_CLI_ARGS…` set by `read`, `printf -v` or through a variable's name: its value is unknown.
+    const named = (text: string): boolean => text.includes('TF_CLI_ARGS');
+    if (commands.some((command) => command.words.slice(1).some((word) => named(word.value))) || [...assignments, ...commands.flatMap((command) => command.assignments)].some(({ value }) => named(value.value))) {
+      selected.push({ name: 'TF_CLI_ARGS', value: makeWord([{ kind: 'dynamic', source: 'TF_CLI_ARGS set at run time' }]) });
+    }
+  }
   return selected;
 }
 

@@ -6,6 +6,7 @@
  * a stale one the script writes again.
  */
 import { posix } from 'node:path';
+import { commandName } from './command-name.js';
 import { literalWord } from './decode-word.js';
 import type { ShellAssignment, ShellWord, SimpleCommand } from './shell-syntax.js';
 
@@ -13,8 +14,8 @@ import type { ShellAssignment, ShellWord, SimpleCommand } from './shell-syntax.j
 export const DESTROY_PLAN_VARIABLE = 'tollgate:terraform-destroy-plan';
 /** A plan the script makes without `-destroy`: its file, as `planFileKey` spells it. */
 export const PLAN_VARIABLE = 'tollgate:terraform-plan';
-/** Every name in the words, redirects and assignments of the script's other commands than Terraform's, one per line. */
-export const SCRIPT_NAMES_VARIABLE = 'tollgate:script-names';
+/** Set when a command of the script other than Terraform's may write files (see `scriptWritesAssignment`). */
+export const SCRIPT_WRITES_VARIABLE = 'tollgate:script-writes';
 
 export const TERRAFORM_TOOLS = new Set(['terraform', 'tofu', 'terragrunt']);
 
@@ -86,33 +87,50 @@ export function planMadeInScript(key: string, assignments: readonly ShellAssignm
   return assignments.some(({ name, value }) => name === PLAN_VARIABLE && value.value === key) ? 'plan' : undefined;
 }
 
-/** The names a word holds, split at blanks, `=`, `/` and quotes (`-out=./p` holds `-out`, `.`, `p`). */
-function namesIn(text: string): string[] {
-  return text.split(/[\s=/'"]+/).filter(Boolean);
-}
-
 /**
- * The names (see `SCRIPT_NAMES_VARIABLE`) of every command but those `isTerraform` tells (which
- * read plan files, and write one only with `plan -out`), as an assignment.
+ * Commands that cannot put a plan's content into a file (they read, move between folders, say
+ * things, wait, or only remove): any other command, or a redirect into a file, may write one.
  */
-export function scriptNamesAssignment(commands: readonly SimpleCommand[], assignments: readonly ShellAssignment[], isTerraform: (command: SimpleCommand) => boolean): ShellAssignment {
-  const names: string[] = [];
-  for (const command of commands) {
-    if (isTerraform(command)) continue;
-    for (const word of command.words) names.push(...namesIn(word.value));
-    for (const redirect of command.redirects) names.push(...namesIn(redirect.target.value));
-    for (const assignment of command.assignments) names.push(...namesIn(assignment.value.value));
+const CANNOT_WRITE_A_PLAN = new Set([
+  'cd', 'pushd', 'popd', 'pwd', 'echo', 'printf', 'cat', 'ls', 'grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'head', 'tail', 'wc',
+  'sort', 'uniq', 'less', 'more', 'test', '[', '[[', 'true', 'false', ':', 'set', 'unset', 'export', 'sleep', 'date', 'which',
+  'type', 'rm', 'rmdir', 'unlink', 'mkdir', 'touch', 'chmod', 'chown', 'stat', 'file', 'diff', 'tree', 'find',
+]);
+/** Wrappers whose command is what runs: `sudo terraform …` is Terraform. */
+const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nice', 'nohup', 'time', 'timeout', 'stdbuf', 'command', 'builtin', 'exec']);
+const QUIET_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
+
+/** A command's words from the command a wrapper runs (`sudo -E terraform apply` → `terraform apply`). */
+export function withoutWrappers(words: readonly ShellWord[]): readonly ShellWord[] {
+  let index = 0;
+  while (index < words.length - 1 && WRAPPERS.has(commandName(words[index]) ?? '')) {
+    index += 1;
+    // The wrapper's options, `NAME=value` settings and durations (`timeout 60`).
+    while (index < words.length - 1 && /^-|^[A-Za-z_][A-Za-z0-9_]*=|^\d+[smhd]?$/.test(words[index]!.value)) index += 1;
   }
-  for (const assignment of assignments) names.push(...namesIn(assignment.value.value));
-  return { name: SCRIPT_NAMES_VARIABLE, value: literalWord(names.join('\n')) };
+  return words.slice(index);
 }
 
 /**
- * Whether a command of the script other than Terraform's names the plan file `path`: a copy, a
- * download, a nested `bash -c` may replace it before the apply, so neither a fresh plan nor the
- * file on disk tells what runs.
+ * An assignment saying the script may write files besides what Terraform writes (`isTerraform`
+ * tells Terraform's commands), or nothing when it cannot: a copy, a download, an archive, a
+ * nested `bash -c`, `git stash pop` or a redirect may put another plan where the apply reads one.
  */
-export function planFileTouched(path: string, assignments: readonly ShellAssignment[]): boolean {
-  const file = posix.basename(path);
-  return assignments.some(({ name, value }) => name === SCRIPT_NAMES_VARIABLE && value.value.split('\n').includes(file));
+export function scriptWritesAssignment(commands: readonly SimpleCommand[], isTerraform: (command: SimpleCommand) => boolean): ShellAssignment[] {
+  const writes = commands.some((command) => {
+    const redirects = command.redirects.some(({ operator, target }) => ['>', '>>', '>|', '&>', '&>>'].includes(operator) && !QUIET_TARGETS.has(target.value));
+    if (redirects) return true;
+    if (isTerraform(command) || command.words.length === 0) return false;
+    const name = commandName(withoutWrappers(command.words)[0]) ?? '';
+    return !CANNOT_WRITE_A_PLAN.has(name) && !TERRAFORM_TOOLS.has(name);
+  });
+  return writes ? [{ name: SCRIPT_WRITES_VARIABLE, value: literalWord('yes') }] : [];
+}
+
+/**
+ * Whether the script may write files besides Terraform's: a plan file may then be replaced before
+ * the apply, so neither a fresh plan nor the file on disk tells what runs.
+ */
+export function planFileTouched(assignments: readonly ShellAssignment[]): boolean {
+  return assignments.some(({ name }) => name === SCRIPT_WRITES_VARIABLE);
 }

@@ -37,7 +37,11 @@ export function unwrapMake(name: string, args: readonly ShellWord[]): UnwrapStep
       if (letter === 'f') files.push(taken!);
       else directory = taken;
     }
-    if (taken && !taken.literal) return { kind: 'uncertain', reason: `\`${name}\` runs a makefile only known at run time, which the guard does not read` };
+    if (taken && !taken.literal && taken !== directory) return { kind: 'uncertain', reason: `\`${name}\` runs a makefile only known at run time, which the guard does not read` };
+    // `make SHELL=… .SHELLFLAGS=…` runs the repository's recipes through another program.
+    if (/^(?:SHELL|\.SHELLFLAGS|MAKEFLAGS|GNUMAKEFLAGS|MAKEFILES)[:+?]?=/.test(word.value)) {
+      return { kind: 'uncertain', reason: `\`${name} ${word.value.slice(0, 40)}\` changes how make runs its recipes, which the guard does not follow` };
+    }
   }
   return { kind: 'makefiles', label: name, files: files.filter(Boolean), ...(directory ? { directory } : {}) };
 }
