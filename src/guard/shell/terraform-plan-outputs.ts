@@ -1,16 +1,17 @@
 /**
- * @module Saved Terraform plans a script makes: `terraform plan [-destroy] -out=FILE`. Read as
- * assignments of names no shell can assign (so no real variable is taken for them), which reach
- * every command of the script like the selections in `selection-commands.ts`; `assess-terraform.ts`
- * judges `terraform apply FILE` by them before it reads the file, which may not be there yet or be
- * a stale one the script writes again.
+ * @module What a script does around `terraform apply FILE`: the plans it makes (`terraform plan
+ * [-destroy|-replace] -out=FILE`), whether its other commands may write files, and Terraform's
+ * arguments from `TF_CLI_ARGS…`. Read as assignments of names no shell can assign (so no real
+ * variable is taken for them), which reach every command of the script like the selections in
+ * `selection-commands.ts`; `assess-terraform.ts` judges the apply by them before it reads the file,
+ * which may not be there yet, or be replaced before the apply runs.
  */
 import { posix } from 'node:path';
 import { commandName } from './command-name.js';
 import { literalWord } from './decode-word.js';
 import type { ShellAssignment, ShellWord, SimpleCommand } from './shell-syntax.js';
 
-/** A plan the script makes with `-destroy`: its file (`''`: named at run time). */
+/** A plan the script makes with `-destroy` or `-replace`: its file (`''`: named at run time). */
 export const DESTROY_PLAN_VARIABLE = 'tollgate:terraform-destroy-plan';
 /** A plan the script makes without `-destroy`: its file, as `planFileKey` spells it. */
 export const PLAN_VARIABLE = 'tollgate:terraform-plan';
