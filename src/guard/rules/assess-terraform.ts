@@ -105,7 +105,7 @@ function assessSavedPlan(
   const unreadable = (why: string): RuleHit[] => [
     { rule: 'terraform-plan-unreadable', kind: 'risky', what: `applies ${shown}, a saved plan the guard cannot read (${why}): it may delete resources`, family: 'terraform', markers },
   ];
-  if (planFileTouched(assignments)) return unreadable('another part of this command may write files, this one among them, before the apply');
+  if (word.literal && planFileTouched(word.value, assignments)) return unreadable('another part of this command may write files, this one among them, before the apply');
   const directory = planDirectory(context, chdir, chdirWord);
   const path = directory === undefined ? undefined : resolveWordPath(word, { ...context, cwd: directory })?.path;
   const reading: SavedPlanReading =

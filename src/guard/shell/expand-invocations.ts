@@ -12,6 +12,7 @@ import { readInlineCode } from './read-inline-code.js';
 import { substituteVariables } from './substitute-variables.js';
 import { commandName } from './command-name.js';
 import { chainsNextWord, commandAliases, type CommandAliases } from './command-aliases.js';
+import { quietMakeflags } from './unwrap-unreadable.js';
 import { selectionAssignments } from './selection-commands.js';
 import type { ShellAssignment, ShellParser, ShellScript, ShellWord, SimpleCommand } from './shell-syntax.js';
 import { unwrapCommand } from './unwrap-command.js';
@@ -81,8 +82,6 @@ const MAX_STEPS = 32;
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 /** The makefiles GNU make reads when none is named. */
 const DEFAULT_MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
-/** `MAKEFLAGS` that only set parallelism and output (`-j$(nproc)`, `-k`, `-s`): anything else may add makefile text. */
-const QUIET_MAKEFLAGS = /^(?:\s*(?:-j[0-9\uFFFD]*|--jobs(?:=[0-9\uFFFD]*)?|-[ksw]+|--no-print-directory|--output-sync(?:=\w+)?|-O\w*))*\s*$/;
 /** Where `writtenFiles` notes that a command other than make names a makefile (it may write or edit it). */
 const MAKEFILE_KEY = '\0makefile';
 const MAKEFILE_NAME = /(?:^|[\s/"'=])(?:GNUmakefile|[Mm]akefile)(?:$|[\s"';])|\.mk(?:$|[\s"';])/;
@@ -186,7 +185,7 @@ class Expander {
         // Each aliased word doubles the readings of a command (`alias sudo=sudo nice=nice …`): bounded.
         if (++this.aliasReadings <= MAX_ALIAS_READINGS) {
           // An alias ending in a blank makes the shell expand the next word too, the same alias included.
-          this.reading([...alias, ...words.slice(1)], command, hop, written, chainsNextWord(alias) ? expanded : new Set([...expanded, name]));
+          this.reading([...alias, ...afterAlias(alias, words.slice(1), hop.aliases)], command, hop, written, chainsNextWord(alias) ? expanded : new Set([...expanded, name]));
         } else if (this.aliasReadings === MAX_ALIAS_READINGS + 1) {
           this.uncertain(`the command uses aliases more than ${MAX_ALIAS_READINGS} times, too many for the guard to follow`, command, hop);
         }
@@ -322,9 +321,10 @@ class Expander {
     const names = step.files.length > 0 ? step.files.map((file) => file.value) : DEFAULT_MAKEFILES.map((file) => `${folder}${file}`);
     const flags = hop.assignments.filter(({ name }) => name === 'MAKEFILES' || name === 'MAKEFLAGS' || name === 'GNUMAKEFLAGS');
     const unread =
-      names.some((name) => STDIN_PATHS.has(name) || name === '-') ? 'reads a makefile from standard input'
+      written.has(DOWNLOAD_KEY) ? 'runs in a command that also downloads, which may bring its makefile'
+      : names.some((name) => STDIN_PATHS.has(name) || name === '-') ? 'reads a makefile from standard input'
       : names.some((name) => written.has(normalizePath(name))) || written.has(MAKEFILE_KEY) ? 'runs a makefile the command writes or edits'
-      : flags.some(({ name, value }) => name === 'MAKEFILES' || !QUIET_MAKEFLAGS.test(value.value)) ? 'takes makefiles or makefile text from `MAKEFILES` or `MAKEFLAGS`'
+      : flags.some(({ name, value }) => name === 'MAKEFILES' || !quietMakeflags(value.value)) ? 'takes makefiles or makefile text from `MAKEFILES` or `MAKEFLAGS`'
       : undefined;
     if (unread) this.uncertain(`\`${step.label}\` ${unread}, which the guard does not read`, command, hop);
     this.record(commandName(words[0]) ?? step.label, words, command, hop);
@@ -423,13 +423,24 @@ function writtenFiles(script: ShellScript): Map<string, Stdin> {
     if (!makes && !written.has(MAKEFILE_KEY) && [...command.words.slice(1), ...command.redirects.map((redirect) => redirect.target)].some((word) => MAKEFILE_NAME.test(word.value))) {
       written.set(MAKEFILE_KEY, { known: false, from: `\`${command.text.slice(0, 80)}\`` });
     }
-    if (DOWNLOADERS.has(name ?? '') && !written.has(DOWNLOAD_KEY)) written.set(DOWNLOAD_KEY, { known: false, from: `\`${command.text.slice(0, 80)}\`` });
+    if (downloads(name, command.words) && !written.has(DOWNLOAD_KEY)) written.set(DOWNLOAD_KEY, { known: false, from: `\`${command.text.slice(0, 80)}\`` });
   }
   return written;
 }
 
 /** Programs that fetch files over the network. */
-const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'http', 'https', 'xh', 'fetch']);
+const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'http', 'https', 'xh', 'fetch', 'scp', 'sftp', 'rsync', 'rclone', 'gsutil', 'azcopy']);
+
+/** Whether a command fetches files (`curl`, `git clone`, `gh release download`, `aws s3 cp`, …). */
+function downloads(name: string | undefined, words: readonly ShellWord[]): boolean {
+  if (name === undefined) return false;
+  if (DOWNLOADERS.has(name)) return true;
+  const args = words.slice(1).map((word) => word.value);
+  if (name === 'git') return args.some((arg) => ['clone', 'pull', 'fetch', 'submodule'].includes(arg));
+  if (name === 'gh') return args.some((arg) => ['download', 'clone'].includes(arg));
+  if (name === 'aws' || name === 'gcloud' || name === 'az') return args.some((arg) => ['s3', 'storage', 'cp', 'sync', 'download', 'download-batch'].includes(arg));
+  return false;
+}
 /** Where `writtenFiles` notes that the script downloads something (a key no path can have). */
 const DOWNLOAD_KEY = '\0download';
 
@@ -464,6 +475,26 @@ function downloadTargets(name: 'curl' | 'wget', args: readonly ShellWord[]): She
     }
   }
   return targets;
+}
+
+/**
+ * The words after an alias as the shell reads them: after an alias ending in a blank, the next word
+ * is expanded as an alias too (`alias k='kubectl --context prod-eu '; alias d=delete; k d ns x`), and
+ * so on while each ends in a blank (a few words at most).
+ */
+function afterAlias(alias: readonly ShellWord[], rest: ShellWord[], aliases: CommandAliases): ShellWord[] {
+  let chained = alias;
+  let words = rest;
+  const seen = new Set<string>();
+  while (chainsNextWord(chained) && words[0] && words[0].literal && seen.size < 8) {
+    const name = words[0].value.toLowerCase();
+    const next = seen.has(name) ? undefined : aliases.get(name);
+    if (!next) break;
+    seen.add(name);
+    words = [...next, ...words.slice(1)];
+    chained = next;
+  }
+  return words;
 }
 
 /** Whether an `alias`/`hash` command's words define a name the script's aliases do not hold as such. */

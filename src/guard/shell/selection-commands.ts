@@ -20,12 +20,12 @@ export function selectionAssignments(commands: readonly SimpleCommand[], aliases
   const selected: ShellAssignment[] = [];
   for (const command of commands) {
     const alias = aliases.get(commandName(command.words[0]) ?? '');
-    selected.push(...selectionsOf(withoutWrappers(command.words), command.assignments));
+    selected.push(...selectionsOf(withoutWrappers(command.words) ?? command.words, command.assignments));
     if (alias) selected.push(...selectionsOf([...alias, ...command.words.slice(1)], command.assignments));
   }
   // A script that runs Terraform: what its other commands name tells whether a plan file may be replaced.
   const isTerraform = (command: SimpleCommand): boolean => {
-    const name = commandName(withoutWrappers(command.words)[0]) ?? '';
+    const name = commandName((withoutWrappers(command.words) ?? command.words)[0]) ?? '';
     return TERRAFORM_TOOLS.has(name) || TERRAFORM_TOOLS.has(commandName(aliases.get(name)?.[0]) ?? '');
   };
   if (commands.some(isTerraform)) {

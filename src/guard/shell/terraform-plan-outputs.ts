@@ -89,49 +89,67 @@ export function planMadeInScript(key: string, assignments: readonly ShellAssignm
 }
 
 /**
- * Commands that cannot put a plan's content into a file (they read, move between folders, say
- * things, wait, or only remove): any other command, or a redirect into a file, may write one.
+ * Commands that cannot put a plan's content into a file: they read, print, wait, move between
+ * folders, make folders or remove, and have no option that writes a file or runs a program
+ * (`sort -o`, `find -exec`, `rg --pre`, `less` with `LESSOPEN` are left out for that). Any other
+ * command may write one.
  */
 const CANNOT_WRITE_A_PLAN = new Set([
-  'cd', 'pushd', 'popd', 'pwd', 'echo', 'printf', 'cat', 'ls', 'grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'head', 'tail', 'wc',
-  'sort', 'uniq', 'less', 'more', 'test', '[', '[[', 'true', 'false', ':', 'set', 'unset', 'export', 'sleep', 'date', 'which',
-  'type', 'rm', 'rmdir', 'unlink', 'mkdir', 'touch', 'chmod', 'chown', 'stat', 'file', 'diff', 'tree', 'find',
+  'cd', 'pushd', 'popd', 'pwd', 'echo', 'printf', 'cat', 'ls', 'grep', 'egrep', 'fgrep', 'jq', 'head', 'tail', 'wc', 'test', '[',
+  '[[', 'true', 'false', ':', 'set', 'unset', 'export', 'sleep', 'date', 'which', 'type', 'rm', 'rmdir', 'unlink', 'mkdir', 'touch',
+  'chmod', 'chown', 'stat',
 ]);
 /** Wrappers whose command is what runs: `sudo terraform …` is Terraform. */
 const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nice', 'nohup', 'time', 'timeout', 'stdbuf', 'command', 'builtin', 'exec']);
 const QUIET_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
 
-/** A command's words from the command a wrapper runs (`sudo -E terraform apply` → `terraform apply`). */
-export function withoutWrappers(words: readonly ShellWord[]): readonly ShellWord[] {
+/**
+ * A command's words from the command a wrapper runs (`sudo terraform apply` → `terraform apply`,
+ * `env X=1 timeout 60 …`). Undefined when a wrapper has options: some take a value (`sudo -u
+ * terraform cp …`, `env -u echo cp …`), so which word is the command cannot be told.
+ */
+export function withoutWrappers(words: readonly ShellWord[]): readonly ShellWord[] | undefined {
   let index = 0;
   while (index < words.length - 1 && WRAPPERS.has(commandName(words[index]) ?? '')) {
     index += 1;
-    // The wrapper's options, `NAME=value` settings and durations (`timeout 60`).
-    while (index < words.length - 1 && /^-|^[A-Za-z_][A-Za-z0-9_]*=|^\d+[smhd]?$/.test(words[index]!.value)) index += 1;
+    if (words[index]!.value.startsWith('-')) return undefined;
+    while (index < words.length - 1 && /^[A-Za-z_][A-Za-z0-9_]*=|^\d+[smhd]?$/.test(words[index]!.value)) index += 1;
   }
   return words.slice(index);
 }
 
+/** What the script's commands other than Terraform's may write: `any` file, or only these (by base name). */
+const ANY_FILE = '*';
+
 /**
- * An assignment saying the script may write files besides what Terraform writes (`isTerraform`
- * tells Terraform's commands), or nothing when it cannot: a copy, a download, an archive, a
- * nested `bash -c`, `git stash pop` or a redirect may put another plan where the apply reads one.
+ * An assignment saying which files the script may write besides Terraform's plans (`isTerraform`
+ * tells Terraform's commands), or nothing when it writes none: a copy, a download, an archive, a
+ * nested `bash -c` or `git stash pop` may write any file, and may put another plan where the apply
+ * reads one; a redirect or `tee` writes the files it names (`terraform show -json p > plan.json`).
  */
 export function scriptWritesAssignment(commands: readonly SimpleCommand[], isTerraform: (command: SimpleCommand) => boolean): ShellAssignment[] {
-  const writes = commands.some((command) => {
-    const redirects = command.redirects.some(({ operator, target }) => ['>', '>>', '>|', '&>', '&>>'].includes(operator) && !QUIET_TARGETS.has(target.value));
-    if (redirects) return true;
-    if (isTerraform(command) || command.words.length === 0) return false;
-    const name = commandName(withoutWrappers(command.words)[0]) ?? '';
-    return !CANNOT_WRITE_A_PLAN.has(name) && !TERRAFORM_TOOLS.has(name);
-  });
-  return writes ? [{ name: SCRIPT_WRITES_VARIABLE, value: literalWord('yes') }] : [];
+  const files = new Set<string>();
+  const named = (word: ShellWord): void => void files.add(word.literal && !word.expands ? posix.basename(word.value) : ANY_FILE);
+  for (const command of commands) {
+    for (const { operator, target } of command.redirects) {
+      // `>&file` writes a file as `&>file` does; `>&2` and `>&-` do not.
+      const writes = ['>', '>>', '>|', '&>', '&>>', '<>'].includes(operator) || (operator === '>&' && !/^(?:\d+|-)$/.test(target.value));
+      if (writes && !QUIET_TARGETS.has(target.value)) named(target);
+    }
+    if (isTerraform(command) || command.words.length === 0) continue;
+    const words = withoutWrappers(command.words);
+    const name = words ? (commandName(words[0]) ?? '') : '';
+    if (name === 'tee') words!.slice(1).filter((word) => !word.value.startsWith('-')).forEach(named);
+    else if (!CANNOT_WRITE_A_PLAN.has(name)) files.add(ANY_FILE);
+  }
+  return files.size > 0 ? [{ name: SCRIPT_WRITES_VARIABLE, value: literalWord([...files].join('\n')) }] : [];
 }
 
 /**
- * Whether the script may write files besides Terraform's: a plan file may then be replaced before
- * the apply, so neither a fresh plan nor the file on disk tells what runs.
+ * Whether the script may write the plan file at `path` besides Terraform: it may then be replaced
+ * before the apply, so neither a fresh plan nor the file on disk tells what runs.
  */
-export function planFileTouched(assignments: readonly ShellAssignment[]): boolean {
-  return assignments.some(({ name }) => name === SCRIPT_WRITES_VARIABLE);
+export function planFileTouched(path: string, assignments: readonly ShellAssignment[]): boolean {
+  const file = posix.basename(path);
+  return assignments.some(({ name, value }) => name === SCRIPT_WRITES_VARIABLE && value.value.split('\n').some((written) => written === ANY_FILE || written === file));
 }

@@ -37,13 +37,22 @@ export function unwrapMake(name: string, args: readonly ShellWord[]): UnwrapStep
       if (letter === 'f') files.push(taken!);
       else directory = taken;
     }
-    if (taken && !taken.literal && taken !== directory) return { kind: 'uncertain', reason: `\`${name}\` runs a makefile only known at run time, which the guard does not read` };
+    if (taken && !taken.literal) return { kind: 'uncertain', reason: `\`${name}\` runs a makefile only known at run time, which the guard does not read` };
     // `make SHELL=… .SHELLFLAGS=…` runs the repository's recipes through another program.
-    if (/^(?:SHELL|\.SHELLFLAGS|MAKEFLAGS|GNUMAKEFLAGS|MAKEFILES)[:+?]?=/.test(word.value)) {
+    const setting = /^(SHELL|\.SHELLFLAGS|MAKEFLAGS|GNUMAKEFLAGS|MAKEFILES)[:+?]?=(.*)$/s.exec(word.value);
+    if (setting && !(/MAKEFLAGS$/.test(setting[1]!) && quietMakeflags(setting[2]!))) {
       return { kind: 'uncertain', reason: `\`${name} ${word.value.slice(0, 40)}\` changes how make runs its recipes, which the guard does not follow` };
     }
   }
   return { kind: 'makefiles', label: name, files: files.filter(Boolean), ...(directory ? { directory } : {}) };
+}
+
+/** `MAKEFLAGS` that only set parallelism and output (`-j$(nproc)`, `-k`, `-s`): anything else may add makefile text. */
+const QUIET_MAKEFLAGS = /^(?:\s*(?:-j[0-9\uFFFD]*|--jobs(?:=[0-9\uFFFD]*)?|-[ksw]+|--no-print-directory|--output-sync(?:=\w+)?|-O\w*))*\s*$/;
+
+/** Whether a `MAKEFLAGS`/`GNUMAKEFLAGS` value only sets parallelism and output. */
+export function quietMakeflags(value: string): boolean {
+  return QUIET_MAKEFLAGS.test(value);
 }
 
 /** What a long option of GNU make stands for, taking unambiguous abbreviations (`--ev` is `--eval`). */
@@ -71,6 +80,14 @@ const POWERSHELL_QUERY = /^[-/](?:v|version|\?|h|help)$/i;
 export function unwrapPowerShell(name: string, args: readonly ShellWord[]): UnwrapStep {
   if (args.some((word) => POWERSHELL_QUERY.test(word.value)) && !args.some((word) => POWERSHELL_CODE.test(word.value))) return FINAL;
   return { kind: 'uncertain', reason: `\`${name}\` runs PowerShell code, which the guard does not read` };
+}
+
+/**
+ * `test`, `[`, `[[` and `let` evaluate array subscripts (`-v 'a[$(rm -rf ~)]'`) and arithmetic,
+ * where `$(…)` in a quoted word still runs: such a word is code the guard does not read.
+ */
+export function unwrapEvaluating(name: string, args: readonly ShellWord[]): UnwrapStep {
+  return args.some((word) => /\$\(|`/.test(word.value)) ? { kind: 'uncertain', reason: `\`${name}\` evaluates \`$(…)\` inside a quoted word, code the guard does not read` } : FINAL;
 }
 
 /** `enable -f lib.so name` replaces a command with a builtin from a shared object. */

@@ -51,6 +51,10 @@ class BashTreeWalker {
 
   /** Visits a statement and returns the commands it runs directly (not those inside substitutions). */
   statement(node: Node): SimpleCommand[] {
+    // `[[ -v 'a[$(cmd)]' ]]` evaluates the subscript, and `$(cmd)` in it runs, quoted or not.
+    if (node.type === 'test_command' && /'[^']*(?:\$\(|`)[^']*'/.test(node.text) && this.problems.length < MAX_PROBLEMS) {
+      this.problems.push('`[[ … ]]` evaluates `$(…)` inside a quoted word');
+    }
     switch (node.type) {
       case 'command':
         return [this.command(node)];
