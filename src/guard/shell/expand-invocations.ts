@@ -436,7 +436,8 @@ function downloads(name: string | undefined, words: readonly ShellWord[]): boole
   if (name === undefined) return false;
   if (DOWNLOADERS.has(name)) return true;
   const args = words.slice(1).map((word) => word.value);
-  if (name === 'git') return args.some((arg) => ['clone', 'pull', 'fetch', 'submodule'].includes(arg));
+  // git's subcommand: the first word that is no option (options with values are rare before it).
+  if (name === 'git') return ['clone', 'pull', 'fetch', 'submodule'].includes(args.find((arg) => !arg.startsWith('-')) ?? '');
   if (name === 'gh') return args.some((arg) => ['download', 'clone'].includes(arg));
   if (name === 'aws' || name === 'gcloud' || name === 'az') return args.some((arg) => ['s3', 'storage', 'cp', 'sync', 'download', 'download-batch'].includes(arg));
   return false;

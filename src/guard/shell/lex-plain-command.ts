@@ -16,9 +16,9 @@ const RESERVED = new Set([
   'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done',
   'in', 'function', 'time', 'coproc', '[[', ']]', '{', '}', '!',
 ]);
-// `export NAME=…` and friends set variables for later commands (`GIT_SSH_COMMAND`, `AWS_PROFILE`): the
+// `export NAME=…` and friends (and `unset`) set variables for later commands (`GIT_SSH_COMMAND`, `AWS_PROFILE`): the
 // tree walker reads them as assignments, so the lexer leaves them to it.
-const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
+const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'readonly', 'local', 'unset']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** Reads a plain command line (or a few), or returns undefined when it needs the full parser. */

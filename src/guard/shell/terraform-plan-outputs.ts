@@ -138,7 +138,8 @@ export function scriptWritesAssignment(commands: readonly SimpleCommand[], isTer
     }
     if (isTerraform(command) || command.words.length === 0) continue;
     const words = withoutWrappers(command.words);
-    const name = words ? (commandName(words[0]) ?? '') : '';
+    // A command run by its path (`script/test`, `./cat`) is the repository's or anyone's program.
+    const name = words && !words[0]!.value.includes('/') ? (commandName(words[0]) ?? '') : '';
     if (name === 'tee') words!.slice(1).filter((word) => !word.value.startsWith('-')).forEach(named);
     else if (!CANNOT_WRITE_A_PLAN.has(name)) files.add(ANY_FILE);
   }

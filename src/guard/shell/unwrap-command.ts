@@ -202,6 +202,14 @@ export function unwrapCommand(name: string, argv: readonly ShellWord[], scope: U
     case '[':
     case '[[':
     case 'let':
+    case 'printf':
+    case 'unset':
+    case 'read':
+    case 'declare':
+    case 'local':
+    case 'typeset':
+    case 'readonly':
+    case 'export':
       return unwrapEvaluating(name, args);
     case 'alias':
     case 'hash':

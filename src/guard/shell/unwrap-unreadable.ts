@@ -83,11 +83,15 @@ export function unwrapPowerShell(name: string, args: readonly ShellWord[]): Unwr
 }
 
 /**
- * `test`, `[`, `[[` and `let` evaluate array subscripts (`-v 'a[$(rm -rf ~)]'`) and arithmetic,
- * where `$(…)` in a quoted word still runs: such a word is code the guard does not read.
+ * Builtins that evaluate array subscripts (`test -v 'a[$(rm -rf ~)]'`, `printf -v`, `unset`,
+ * `read`, `declare`) or arithmetic (`let`), where `$(…)` in a quoted word still runs: such a word
+ * is code the guard does not read. `test`, `[` and `let` evaluate any word; the others only a name
+ * with a subscript (and `printf` only with `-v`).
  */
 export function unwrapEvaluating(name: string, args: readonly ShellWord[]): UnwrapStep {
-  return args.some((word) => /\$\(|`/.test(word.value)) ? { kind: 'uncertain', reason: `\`${name}\` evaluates \`$(…)\` inside a quoted word, code the guard does not read` } : FINAL;
+  if (name === 'printf' && !args.some((word) => /^-v/.test(word.value))) return FINAL;
+  const code = ['test', '[', '[[', 'let'].includes(name) ? /\$\(|`/ : /\[[^\]]*(?:\$\(|`)/;
+  return args.some((word) => code.test(word.value)) ? { kind: 'uncertain', reason: `\`${name}\` evaluates \`$(…)\` inside a quoted word, code the guard does not read` } : FINAL;
 }
 
 /** `enable -f lib.so name` replaces a command with a builtin from a shared object. */

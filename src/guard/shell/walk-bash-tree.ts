@@ -17,12 +17,19 @@ const STATEMENTS = new Set([
 ]);
 const PLAIN_VARIABLE = /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/;
 const MAX_PROBLEMS = 5;
+/** An array subscript holding `$(…)` or a backtick, however it is quoted or escaped (`a\[\$\(cmd\)\]`). */
+const EVALUATES_SUBSCRIPTS = new Set(['test_command', 'unset_command', 'declaration_command']);
+const SUBSCRIPT_CODE = /\[[^\]]*(?:\\?\$\\?\(|`)/;
 
 /** Walks a parsed bash tree; pure for a given tree. */
 export function walkBashTree(root: Node): ShellScript {
   const walker = new BashTreeWalker();
   walker.statement(root);
   if (root.hasError) walker.collectProblems(root);
+  // A value holding such a subscript runs it wherever arithmetic reads it (`x='a[$(cmd)]'; [[ $x -eq 1 ]]`).
+  if (walker.assignments.some(({ value }) => SUBSCRIPT_CODE.test(value.value)) && walker.problems.length < MAX_PROBLEMS) {
+    walker.problems.push('a value holds `$(…)` inside a subscript, which arithmetic runs');
+  }
   return { commands: walker.commands, assignments: walker.assignments, problems: walker.problems };
 }
 
@@ -51,9 +58,10 @@ class BashTreeWalker {
 
   /** Visits a statement and returns the commands it runs directly (not those inside substitutions). */
   statement(node: Node): SimpleCommand[] {
-    // `[[ -v 'a[$(cmd)]' ]]` evaluates the subscript, and `$(cmd)` in it runs, quoted or not.
-    if (node.type === 'test_command' && /'[^']*(?:\$\(|`)[^']*'/.test(node.text) && this.problems.length < MAX_PROBLEMS) {
-      this.problems.push('`[[ … ]]` evaluates `$(…)` inside a quoted word');
+    // `[[ -v 'a[$(cmd)]' ]]`, `unset 'a[$(cmd)]'`, `declare 'a[$(cmd)]=1'` evaluate the subscript,
+    // and `$(cmd)` in it runs, quoted or escaped.
+    if (EVALUATES_SUBSCRIPTS.has(node.type) && SUBSCRIPT_CODE.test(node.text.replace(/^\[\[|\]\]$/g, '')) && this.problems.length < MAX_PROBLEMS) {
+      this.problems.push(`\`${node.text.slice(0, 40)}\` evaluates \`$(…)\` inside a subscript`);
     }
     switch (node.type) {
       case 'command':
