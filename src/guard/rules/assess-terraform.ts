@@ -9,7 +9,7 @@ import type { GuardContext } from '../guard-types.js';
 import { resolveWordPath, UNKNOWN_DIRECTORY } from '../paths/classify-path.js';
 import type { SavedPlanReading } from '../terraform/saved-plan.js';
 import { parseArguments } from '../shell/parse-arguments.js';
-import { environmentArguments, planFileKey, planFileTouched, planMadeInScript } from '../shell/terraform-plan-outputs.js';
+import { deletesInPlan, environmentArguments, planFileKey, planFileTouched, planMadeInScript } from '../shell/terraform-plan-outputs.js';
 import type { ShellAssignment, ShellWord } from '../shell/shell-syntax.js';
 import { computedSubcommand, type InvocationRule, optionMarker, type RuleHit, subcommandIndex } from './rule-kit.js';
 
@@ -99,7 +99,7 @@ function assessSavedPlan(
   const made = planMadeInScript(word.literal ? planFileKey(chdir, word.value) : '\0', assignments);
   // `TF_CLI_ARGS_plan=-destroy` exported, or in the agent's environment, makes the script's plans destroy plans.
   const planArgs = made === 'plan' ? environmentArguments('plan', assignments, context.env) : [];
-  if (made === 'destroy' || planArgs === null || planArgs.some((arg) => /^--?(?:destroy|replace)\b/.test(arg.value) && !/=(?:0|f|F|false|FALSE|False)$/.test(arg.value))) {
+  if (made === 'destroy' || planArgs === null || planArgs.some((arg) => deletesInPlan(arg.value))) {
     return hit('terraform-destroy', `applies ${shown}, and the same command makes a plan with \`-destroy\` or \`-replace\`: deletes what that plan deletes, possibly every resource this configuration manages`);
   }
   const unreadable = (why: string): RuleHit[] => [

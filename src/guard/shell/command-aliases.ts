@@ -37,6 +37,7 @@ export function commandAliases(script: Pick<ShellScript, 'commands' | 'assignmen
         // A value computed at run time (`alias del="$RM"`) still names the alias before its `=`.
         const definition = ALIAS_DEFINITION.exec(word.value);
         if (definition) aliases.set(definition[1]!.toLowerCase(), word.literal ? aliasWords(definition[2]!, parser) : null);
+        else if (!word.literal && word.value.includes('=')) unknownNames = '`alias` defines a command name only known at run time';
       }
     } else if (name === 'hash') {
       // `hash -p PATH NAME…`, the letter possibly among others (`-rp`) or the path attached (`-p/bin/rm`).
@@ -46,6 +47,7 @@ export function commandAliases(script: Pick<ShellScript, 'commands' | 'assignmen
       const path = attached !== '' ? (args[option]!.literal ? literalWord(attached) : undefined) : args[option + 1];
       for (const hashed of args.slice(option + (attached !== '' ? 1 : 2))) {
         if (hashed.literal) aliases.set(hashed.value.toLowerCase(), path?.literal ? [literalWord(path.value)] : null);
+        else unknownNames = '`hash -p` defines a command name only known at run time';
       }
     }
   }

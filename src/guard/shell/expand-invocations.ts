@@ -262,8 +262,8 @@ class Expander {
   }
 
   /**
-   * A script run from a file in a command that also downloads: the download may have written it
-   * under a name the guard did not follow (`curl -sLRo`, `wget -P`, a URL without a scheme).
+   * A script run from a file in a command that also downloads: the download may have written it,
+   * under whatever name its options give (`curl -sLRo`, `-O`, `wget -P`, a URL without a scheme).
    */
   private afterDownload(path: string, command: SimpleCommand, hop: Hop, written: Map<string, Stdin>): void {
     const download = written.get(DOWNLOAD_KEY);
@@ -416,9 +416,6 @@ function writtenFiles(script: ShellScript): Map<string, Stdin> {
     const args = command.words.slice(1).filter((word) => !word.value.startsWith('-'));
     if (name === 'tee') for (const path of args) note(path, stdinOf(command));
     if (['cp', 'mv', 'install', 'ln', 'rsync', 'scp'].includes(name ?? '') && args.length > 1) note(args[args.length - 1] as ShellWord, { known: false, from: `\`${command.text.slice(0, 80)}\`` });
-    if (name === 'curl' || name === 'wget') {
-      for (const target of downloadTargets(name, command.words.slice(1))) note(target, { known: false, from: `a download (\`${command.text.slice(0, 80)}\`)` });
-    }
     const makes = name === 'make' || name === 'gmake' || name === 'bmake';
     if (!makes && !written.has(MAKEFILE_KEY) && [...command.words.slice(1), ...command.redirects.map((redirect) => redirect.target)].some((word) => MAKEFILE_NAME.test(word.value))) {
       written.set(MAKEFILE_KEY, { known: false, from: `\`${command.text.slice(0, 80)}\`` });
@@ -444,39 +441,6 @@ function downloads(name: string | undefined, words: readonly ShellWord[]): boole
 }
 /** Where `writtenFiles` notes that the script downloads something (a key no path can have). */
 const DOWNLOAD_KEY = '\0download';
-
-/** Flags of curl and wget that take no value, which may stand before `o`/`O` in one word (`-sSLo`, `-qO`). */
-const DOWNLOAD_FLAGS = '[sSLfkvqiIgN#nc46]*';
-
-/**
- * The files a download writes: curl's `-o FILE` (`-sSLo FILE`, `-oFILE`, `--output[=]FILE`), and
- * the URL's last segment for `curl -O`/`--remote-name` and for wget without `-O`; wget's
- * `-O FILE`/`--output-document[=]FILE` (not `-O -`, standard output).
- */
-function downloadTargets(name: 'curl' | 'wget', args: readonly ShellWord[]): ShellWord[] {
-  const targets: ShellWord[] = [];
-  const named = name === 'curl' ? 'o' : 'O';
-  const option = new RegExp(`^-${DOWNLOAD_FLAGS}${named}(.*)$`, 's');
-  const long = name === 'curl' ? /^--output(?:=(.*))?$/s : /^--output-document(?:=(.*))?$/s;
-  let fromUrl = name === 'wget';
-  args.forEach((word, index) => {
-    const short = option.exec(word.value);
-    const spelled = short ?? long.exec(word.value);
-    if (spelled) {
-      fromUrl = false;
-      const target = spelled[1] ? literalWord(spelled[1]) : args[index + 1];
-      if (target && target.value !== '-') targets.push(target);
-    }
-    if (name === 'curl' && (new RegExp(`^-${DOWNLOAD_FLAGS}O$`).test(word.value) || word.value === '--remote-name')) fromUrl = true;
-  });
-  if (fromUrl) {
-    for (const word of args) {
-      const segment = /^[a-z]+:\/\/[^/\s]+\/(?:[^?#\s]*\/)?([^/?#\s]+)/i.exec(word.value)?.[1];
-      if (segment) targets.push(literalWord(segment));
-    }
-  }
-  return targets;
-}
 
 /**
  * The words after an alias as the shell reads them: after an alias ending in a blank, the next word

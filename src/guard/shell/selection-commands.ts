@@ -14,7 +14,7 @@ import { planOutputAssignment, scriptWritesAssignment, TERRAFORM_TOOLS, withoutW
 
 /**
  * The selections `commands` make, as assignments of the variables the tools read; `assignments`:
- * the script's own (`export X=…`), named with the rest of its words when a plan file is looked for.
+ * the script's own (`export X=…`), read for `TF_CLI_ARGS…` set through another variable's name.
  */
 export function selectionAssignments(commands: readonly SimpleCommand[], aliases: CommandAliases = new Map(), assignments: readonly ShellAssignment[] = []): ShellAssignment[] {
   const selected: ShellAssignment[] = [];
@@ -23,7 +23,7 @@ export function selectionAssignments(commands: readonly SimpleCommand[], aliases
     selected.push(...selectionsOf(withoutWrappers(command.words) ?? command.words, command.assignments));
     if (alias) selected.push(...selectionsOf([...alias, ...command.words.slice(1)], command.assignments));
   }
-  // A script that runs Terraform: what its other commands name tells whether a plan file may be replaced.
+  // A script that runs Terraform: whether its other commands may write files tells whether a plan file may be replaced.
   const isTerraform = (command: SimpleCommand): boolean => {
     const name = commandName((withoutWrappers(command.words) ?? command.words)[0]) ?? '';
     return TERRAFORM_TOOLS.has(name) || TERRAFORM_TOOLS.has(commandName(aliases.get(name)?.[0]) ?? '');

@@ -23,6 +23,12 @@ export const TERRAFORM_TOOLS = new Set(['terraform', 'tofu', 'terragrunt']);
 /** Go's `strconv.ParseBool` false values: any other value of `-destroy=` is taken as true (Terraform rejects it or destroys). */
 const FALSE = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
 
+/** Whether a `plan` argument makes the plan delete: `-destroy` (not `-destroy=false`), or `-replace=…` (it deletes and recreates). */
+export function deletesInPlan(argument: string): boolean {
+  const option = /^--?(destroy|replace)(?:=(.*))?$/s.exec(argument);
+  return option !== null && (option[1] === 'replace' || option[2] === undefined || !FALSE.has(option[2]));
+}
+
 /** One spelling for a plan file, from where the tool runs (`-chdir`) and its path: `a/./p` and `a/p` are one file. */
 export function planFileKey(chdir: string | undefined, path: string): string {
   return posix.normalize(posix.join(chdir ?? '.', path));
@@ -65,12 +71,10 @@ export function planOutputAssignment(args: readonly ShellWord[], assignments: re
   let destroy = fromEnvironment === null;
   let out: string | undefined;
   [...rest.slice(1), ...(fromEnvironment ?? [])].forEach((word, index, words) => {
-    const option = /^--?(destroy|replace|out)(?:=(.*))?$/s.exec(word.value);
-    if (!option) return;
-    // A plan that replaces resources deletes them as well.
-    if (option[1] === 'replace') destroy = true;
-    else if (option[1] === 'destroy') destroy = option[2] === undefined || !FALSE.has(option[2]);
-    else if (option[2] !== undefined) out = word.literal ? option[2] : '';
+    if (deletesInPlan(word.value)) destroy = true;
+    const output = /^--?out(?:=(.*))?$/s.exec(word.value);
+    if (!output) return;
+    if (output[1] !== undefined) out = word.literal ? output[1] : '';
     else out = words[index + 1]?.literal ? words[index + 1]!.value : '';
   });
   if (out === undefined) return undefined;

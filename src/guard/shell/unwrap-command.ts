@@ -12,7 +12,7 @@ import { AWKS, interpreterOf, SHELLS, unwrapAwk, unwrapInterpreter, unwrapShell 
 import { type GitAliasLookup, unwrapGit } from './unwrap-git.js';
 import { unwrapContainerExec, unwrapScript, unwrapSsh, unwrapSu } from './unwrap-remote.js';
 import type { ShellAssignment, ShellWord } from './shell-syntax.js';
-import { unwrapEnable, unwrapEvaluating, unwrapMake, unwrapNameDefinition, unwrapPowerShell } from './unwrap-unreadable.js';
+import { unwrapEnable, unwrapEvaluating, unwrapMake, unwrapPowerShell } from './unwrap-unreadable.js';
 
 export type UnwrapStep =
   /** `argv` runs nothing else (or nothing at all, for `command -v x`). */
@@ -211,9 +211,6 @@ export function unwrapCommand(name: string, argv: readonly ShellWord[], scope: U
     case 'readonly':
     case 'export':
       return unwrapEvaluating(name, args);
-    case 'alias':
-    case 'hash':
-      return unwrapNameDefinition(name, args);
     default:
       return { kind: 'final' };
   }

@@ -1,7 +1,7 @@
 /**
  * @module Commands that make code run which the guard does not read, or reads another way: a
- * makefile (`make -f`, `make --eval`), PowerShell, a builtin loaded from a shared object, and alias or hashed-path
- * definitions whose name is only known at run time (`command-aliases.ts` follows the others).
+ * makefile (`make -f`, `make --eval`), PowerShell, a builtin loaded from a shared object, `$(…)`
+ * in subscripts that builtins evaluate.
  * Each is a step the guard cannot follow, so a person decides.
  */
 import { literalWord } from './decode-word.js';
@@ -97,13 +97,4 @@ export function unwrapEvaluating(name: string, args: readonly ShellWord[]): Unwr
 /** `enable -f lib.so name` replaces a command with a builtin from a shared object. */
 export function unwrapEnable(args: readonly ShellWord[]): UnwrapStep {
   return args.some((word) => /^-[a-z]*f/.test(word.value)) ? { kind: 'uncertain', reason: '`enable -f` loads a builtin from a shared object, which the guard does not read' } : FINAL;
-}
-
-/** `alias "$N"=…`, `hash -p /bin/rm "$N"`: a name that runs something else, only known at run time. */
-export function unwrapNameDefinition(name: 'alias' | 'hash', args: readonly ShellWord[]): UnwrapStep {
-  const computed =
-    name === 'alias'
-      ? args.some((word) => !word.literal && !/^[^=\s/$`"'\\\uFFFD]+=/.test(word.value))
-      : args.some((word, index) => /^-[a-z]*p[a-z]*$/.test(word.value) && args.slice(index + 2).some((hashed) => !hashed.literal));
-  return computed ? { kind: 'uncertain', reason: `\`${name}\` defines a command name only known at run time` } : FINAL;
 }
